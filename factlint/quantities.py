@@ -1,0 +1,823 @@
+"""Find the quantities stated in prose: numbers with their interval, bound and kind.
+
+Works on raw (masked) text with the `regex` module, so that offsets are exact and
+figures such as "80,000–120,000" or "1.2bn", which spaCy keeps as one token, are read whole.
+
+The reader is a small hand-written parser around anchored patterns: an *atom* (digits,
+number words, a fraction, a proportion, a magnitude) is found first, then the words around it
+(bound words, currency, scale, units, rates, a second atom for ranges) are read outward from
+it. Every pattern is anchored and free of nested quantifiers, so no input can make it
+backtrack for long.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import regex
+
+QuantityKind = Literal["count", "share", "money", "duration", "tier", "age", "measure"]
+Bound = Literal[
+    "exact",  # "16 countries"
+    "approximate",  # "about / some / around / roughly / an estimated X", "X or so"
+    "nearly",  # "nearly / almost / close to / just under X"
+    "range",  # "between A and B", "A–B", "A to B", "from A to B"
+    "more-than",  # "more than / over / at least / upwards of X", "X+", "X or more"
+    "up-to",  # "up to / as many as / as much as / as high as X"
+    "less-than",  # "fewer than / less than / under / below X"
+    "magnitude",  # "tens of thousands", "hundreds of thousands", "thousands"
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One stated quantity: `text` is exactly `source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuantityKind
+    low: float | None
+    high: float | None
+    bound: Bound
+    unit: str | None = None
+    per: str | None = None
+
+
+# --- vocabularies -------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "tn": 1e12,
+}
+_FRACTION_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+_MAGNITUDES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 144),
+    "hundreds": (100, 1e3),
+    "thousands": (1e3, 1e6),
+    "tens of thousands": (1e4, 1e5),
+    "hundreds of thousands": (1e5, 1e6),
+    "millions": (1e6, 1e9),
+    "tens of millions": (1e7, 1e8),
+    "hundreds of millions": (1e8, 1e9),
+    "billions": (1e9, 1e12),
+}
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "₩": "KRW",
+    "krw": "KRW",
+    "¥": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "gbp": "GBP",
+    "won": "KRW",
+    "krw": "KRW",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+}
+_DURATION_UNITS = {
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+}
+_MEASURE_UNITS = {
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mile": "mile",
+    "metre": "metre",
+    "meter": "metre",
+    "kg": "kg",
+    "kilogram": "kg",
+    "tonne": "tonne",
+    "ton": "tonne",
+    "square kilometre": "km2",
+    "square kilometer": "km2",
+    "square mile": "mile2",
+    "degree": "degree",
+    "calorie": "calorie",
+    "mph": "mph",
+}
+_RATE_WORDS = {
+    "annually": "year",
+    "yearly": "year",
+    "annum": "year",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "hourly": "hour",
+    "year": "year",
+    "yr": "year",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "hour": "hour",
+}
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# Capitalised words that may stand just before a stated figure; any other capitalised word
+# there ("Camp 15", "Resolution 2371") makes the number part of a name.
+_NOT_IDENTIFIER_HEADS = frozenset(
+    """a an the some about around roughly approximately nearly almost over under more fewer less
+    up as at only just perhaps maybe between from of in on by to and or but with for all another
+    each every those these its their his her our my your estimated circa above below exceeding
+    upwards since until after before than then while whereas although though when where which who
+    that this there here still even also well total totals totalled totaling totalling
+    roughly approximately altogether some""".split()
+)
+_ANAPHORIC_DETERMINERS = frozenset(
+    "the these those its their his her our my your both all first last".split()
+)
+
+# --- patterns -----------------------------------------------------------------------------
+
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TENS_WORDS = "|".join(_TENS)
+_NUMBER_WORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_WORD_SEQUENCE = (
+    rf"(?:{_NUMBER_WORD}|a(?=\s+{_SCALE_WORD}\b))"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD})\b)*"
+)
+_MAGNITUDE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
+)
+_DENOMINATORS = "|".join(sorted(_FRACTION_DENOMINATORS, key=len, reverse=True))
+_SMALL_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORD})"
+
+_ATOM = regex.compile(
+    rf"""
+    (?P<proportion>(?<![\w.,])(?P<num>{_SMALL_NUMBER})\s+(?:of|in|out\s+of)\s+(?:every\s+|each\s+)?
+        (?P<den>{_SMALL_NUMBER})\b(?![.,]\d))
+    | (?P<digits>(?<![\w.,\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
+    | (?P<half_scale>\bhalf\s+a\s+(?P<half_of>million|billion)\b)
+    | (?P<fraction>\b(?:(?P<fnum>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
+        (?P<fden>{_DENOMINATORS})\b)
+    | (?P<magnitude>\b(?:{_MAGNITUDE})\b)
+    | (?P<words>\b{_WORD_SEQUENCE}\b)
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+_BOUND_PREFIXES: tuple[tuple[Bound, str], ...] = (
+    (
+        "approximate",
+        r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|c\.|approx\."
+        r"|in\s+the\s+region\s+of|on\s+the\s+order\s+of|give\s+or\s+take",
+    ),
+    ("nearly", r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below|not\s+quite"),
+    (
+        "more-than",
+        r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|above|exceeding"
+        r"|no\s+fewer\s+than|no\s+less\s+than|well\s+over|just\s+over|well\s+above"
+        r"|greater\s+than|a\s+minimum\s+of",
+    ),
+    (
+        "up-to",
+        r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"
+        r"|not\s+more\s+than|a\s+maximum\s+of",
+    ),
+    ("less-than", r"fewer\s+than|less\s+than|under|below"),
+)
+_BOUND_BEFORE = regex.compile(
+    r"(?<![\w])(?:"
+    + "|".join(f"(?P<{kind.replace('-', '_')}>{words})" for kind, words in _BOUND_PREFIXES)
+    + r")\s+$|(?P<tilde>~)\s*$",
+    regex.IGNORECASE,
+)
+_BOUND_INSIDE = regex.compile(
+    r"(?:" + "|".join(words for _, words in _BOUND_PREFIXES) + r")\s+",
+    regex.IGNORECASE,
+)
+_RANGE_WORD_BEFORE = regex.compile(r"(?<![\w])(?P<word>between|from)\s+$", regex.IGNORECASE)
+_AGE_BEFORE = regex.compile(
+    r"(?<![\w])(?P<marker>between\s+the\s+ages\s+of|at\s+the\s+age\s+of|from\s+the\s+age\s+of"
+    r"|from\s+ages?|aged|ages?)\s+$",
+    regex.IGNORECASE,
+)
+_TIER_BEFORE = regex.compile(r"(?<![\w])tier[\s-]*$", regex.IGNORECASE)
+_CURRENCY_BEFORE = regex.compile(
+    r"(?:(?<![\w])(?P<code>US\$|USD|EUR|GBP|KRW|CNY|RMB)\s?|(?P<symbol>[$€£₩¥]))$",
+    regex.IGNORECASE,
+)
+_REFERENCE_BEFORE = regex.compile(
+    r"(?:(?<![\w])(?:no|nos|p|pp|vol|art|ch|fig|para|sec)\.\s?|[#§]\s?)$", regex.IGNORECASE
+)
+_MONTH_BEFORE = regex.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+$", regex.IGNORECASE)
+_PREVIOUS_WORD = regex.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’]*) $")
+
+_SCALE_AFTER = regex.compile(
+    r"(?P<attached>bn|mn|mln|tn|k|m|b)(?![\w])"
+    r"|(?:\s+|-)(?P<word>thousand|million|billion|trillion)\b"
+    r"|\s+(?P<abbr>bn|mn|mln|tn)\b",
+    regex.IGNORECASE,
+)
+_PERCENT_AFTER = regex.compile(r"\s?%|\s+(?:per\s?cent|percent|pc)\b(?!age)", regex.IGNORECASE)
+_PERCENTAGE_POINTS_AFTER = regex.compile(
+    r"\s+(?:percentage|per\s?cent(?:age)?)\s+points?\b", regex.IGNORECASE
+)
+_CURRENCY_AFTER = regex.compile(
+    r"\s+(?P<word>us\s+dollars|dollars?|euros?|pounds\s+sterling|pounds?|won|yuan|renminbi"
+    r"|USD|EUR|GBP|KRW|CNY)\b",
+    regex.IGNORECASE,
+)
+_OF_DOLLARS_AFTER = regex.compile(r"\s+of\s+(?P<word>us\s+dollars|dollars|euros|pounds)\b", regex.I)
+_AGE_AFTER = regex.compile(r"(?:\s+|-)years?(?:\s+|-)old\b", regex.IGNORECASE)
+_DURATION_AFTER = regex.compile(
+    r"(?:\s+|-)(?P<unit>minute|hour|day|week|month|year|decade)s?(?:-long)?\b(?!-old)",
+    regex.IGNORECASE,
+)
+_MEASURE_AFTER = regex.compile(
+    r"(?:\s*|-)(?P<unit>km|kg)\b|(?:\s+|-)(?P<word>square\s+kilomet(?:re|er)s?|square\s+miles?"
+    r"|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kilograms?|tonnes?|tons?|degrees?|calories?"
+    r"|mph)\b",
+    regex.IGNORECASE,
+)
+_RATE_AFTER = regex.compile(
+    r"\s*/\s*(?P<slash>day|year|yr|month|week|hour)\b"
+    r"|\s+(?:a|an|per|each|every)\s+(?P<unit>day|year|month|week|hour|annum)\b"
+    r"|\s+(?P<adverb>annually|yearly|daily|weekly|monthly|hourly)\b",
+    regex.IGNORECASE,
+)
+_RATE_LATER = regex.compile(
+    r"\b(?:(?:a|an|per|each|every)\s+(?P<unit>day|year|month|week|annum)|(?P<adverb>annually"
+    r"|yearly|daily|weekly|monthly))\b",
+    regex.IGNORECASE,
+)
+_SUFFIX_BOUND_AFTER = regex.compile(
+    r"(?P<more>\s*\+|-plus\b|\s+plus\b(?!\s+\d)|\s+or\s+more\b|\s+and\s+(?:more|above|over)\b)"
+    r"|(?P<approx>\s+or\s+so\b)"
+    r"|(?P<less>\s+or\s+(?:fewer|less)\b)",
+    regex.IGNORECASE,
+)
+_RANGE_SEPARATOR = regex.compile(
+    r"\s*[-–—‒―]\s*(?:to\s+)?|\s+(?P<to>to)\s+|\s+(?P<and>and)\s+", regex.IGNORECASE
+)
+_TIER_WATCH_LIST_AFTER = regex.compile(r"\s+watch\s+list\b", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(rf"\s+(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
+_LETTER_OR_DIGIT = regex.compile(r"[\w]")
+_VERSION_OR_TIME_AFTER = regex.compile(r"[.:/]\d|-\d{1,2}-\d")
+_PART_OF_LARGER_NUMBER_BEFORE = regex.compile(r"\d[-–/:.]$|\[\^?$")
+_CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_HALF_CONTEXT_AFTER = regex.compile(r"\s+(?:of|the|its|their|all|our)\b", regex.IGNORECASE)
+_ONE_OF_AFTER = regex.compile(r"\s*(?:of\b|-)", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[.;:!?\n]|\d")
+
+_LOOKBACK = 48
+_RATE_LOOKAHEAD_WORDS = 8
+
+
+# --- number values ------------------------------------------------------------------------
+
+
+def parse_number_words(words: str) -> float | None:
+    """Value of an English number phrase ("four hundred thousand", "twenty-five", "a dozen")."""
+    total = 0.0
+    current = 0.0
+    seen_any = False
+    last_was_small = False
+    for word in regex.split(r"[\s-]+", words.lower()):
+        if word in ("", "and"):
+            continue
+        if word == "a":
+            current, seen_any, last_was_small = 1.0, True, True
+        elif word in _UNITS or word in _TENS:
+            value = _UNITS.get(word, _TENS.get(word, 0))
+            # "twenty five" is one number, "five twenty" is not.
+            if last_was_small and not (current % 100 >= 20 and current % 10 == 0 and value < 10):
+                return None
+            current += value
+            seen_any, last_was_small = True, True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            last_was_small = False
+        elif word == "dozen":
+            current = (current or 1) * 12
+            last_was_small = False
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+            last_was_small = False
+        else:
+            return None
+    return total + current if seen_any else None
+
+
+def _digits_value(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One number with what is written right around it (before bound words are read)."""
+
+    start: int
+    end: int
+    value: float
+    kind: QuantityKind
+    unit: str | None = None
+    per: str | None = None
+    scaled: bool = False
+    is_words: bool = False
+    plain_digits: str | None = None  # the digits when written as bare digits
+    magnitude: tuple[float, float] | None = None
+    suffix_bound: Bound | None = None
+
+
+def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
+    """The number an atom match names, before anything after it is read."""
+    start, end = match.span()
+    if match.group("digits"):
+        digits = match.group("digits")
+        return _Value(start, end, _digits_value(digits), "count", plain_digits=digits)
+    if match.group("proportion"):
+        numerator = _small_number_value(match.group("num"))
+        denominator = _small_number_value(match.group("den"))
+        if numerator is None or not denominator or numerator > denominator or denominator > 1000:
+            return None
+        return _Value(start, end, 100 * numerator / denominator, "share")
+    if match.group("half_scale"):
+        return _Value(start, end, 0.5 * _SCALES[match.group("half_of").lower()], "count", True)
+    if match.group("fraction"):
+        return _read_fraction(text, match)
+    if match.group("magnitude"):
+        words = regex.sub(r"\s+", " ", match.group("magnitude").lower())
+        low, high = _MAGNITUDES[words]
+        money = _OF_DOLLARS_AFTER.match(text, end)
+        if money:
+            currency = _CURRENCY_WORDS[regex.sub(r"\s+", " ", money.group("word").lower())]
+            return _Value(start, money.end(), low, "money", unit=currency, magnitude=(low, high))
+        return _Value(start, end, low, "count", magnitude=(low, high))
+    value = parse_number_words(match.group("words"))
+    if value is None:
+        return None
+    return _Value(start, end, value, "count", is_words=True)
+
+
+def _small_number_value(text: str) -> float | None:
+    if text[0].isdigit():
+        return float(text)
+    return parse_number_words(text)
+
+
+def _read_fraction(text: str, match: regex.Match[str]) -> _Value | None:
+    start, end = match.span()
+    numerator_word = (match.group("fnum") or "").lower()
+    denominator_word = match.group("fden").lower()
+    denominator = _FRACTION_DENOMINATORS[denominator_word]
+    has_of = _OF_AFTER.match(text, end) is not None
+    if not numerator_word:
+        # A bare "half" is a share only in "half of", "half the"; "the third year" is an ordinal.
+        if denominator_word != "half" or not _HALF_CONTEXT_AFTER.match(text, end):
+            return None
+        numerator = 1.0
+    else:
+        numerator = 1.0 if numerator_word == "a" else float(_UNITS[numerator_word])
+        plural = denominator_word.endswith("s")
+        # "a third country" is not a share; "a third of", "two-thirds" are.
+        if not has_of and not (plural and numerator >= 2):
+            return None
+    if numerator >= denominator:
+        return None
+    return _Value(start, end, 100 * numerator / denominator, "share")
+
+
+# --- reading around an atom ---------------------------------------------------------------
+
+
+def _read_after(text: str, value: _Value) -> _Value | None:
+    """Extend a value over scale, percent, currency and unit words written after it.
+
+    Returns None when what follows shows that the number is not a quantity (a date, a version,
+    an ordinal, "percentage points").
+    """
+    end = value.end
+    scaled = value.scaled
+    amount = value.value
+    if value.plain_digits is not None or value.is_words:
+        scale = _SCALE_AFTER.match(text, end)
+        if scale and not (value.is_words and scale.group("attached")):
+            word = (scale.group("attached") or scale.group("word") or scale.group("abbr")).lower()
+            amount *= _SCALES[word]
+            end = scale.end()
+            scaled = True
+    if value.plain_digits is not None:
+        if _VERSION_OR_TIME_AFTER.match(text, end) and not scaled:
+            return None
+        measure = _MEASURE_AFTER.match(text, end)
+        if measure and measure.group("unit"):
+            return replace(value, end=measure.end(), kind="measure", unit=measure.group("unit"))
+        if _LETTER_OR_DIGIT.match(text, end):
+            return None  # "1990s", "3rd", "10am", "3D"
+    if _PERCENTAGE_POINTS_AFTER.match(text, end):
+        return None
+    if value.kind == "count" and not value.magnitude and _DATE_AFTER.match(text, end):
+        return None
+    value = replace(value, end=end, value=amount, scaled=scaled)
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent and value.kind == "count" and not value.magnitude:
+        return replace(value, end=percent.end(), kind="share")
+    if value.kind == "count":
+        currency = _CURRENCY_AFTER.match(text, end)
+        if currency:
+            code = _CURRENCY_WORDS[regex.sub(r"\s+", " ", currency.group("word").lower())]
+            return replace(value, end=currency.end(), kind="money", unit=code)
+        age = _AGE_AFTER.match(text, end)
+        if age:
+            return replace(value, end=age.end(), kind="age", unit="year")
+        duration = _DURATION_AFTER.match(text, end)
+        if duration:
+            unit = _DURATION_UNITS[duration.group("unit").lower()]
+            return replace(value, end=duration.end(), kind="duration", unit=unit)
+        measure = _MEASURE_AFTER.match(text, end)
+        if measure:
+            unit_word = regex.sub(r"\s+", " ", (measure.group("word") or measure.group("unit")))
+            return replace(value, end=measure.end(), kind="measure", unit=_measure_unit(unit_word))
+    return value
+
+
+def _measure_unit(word: str) -> str:
+    word = word.lower()
+    for spelling, unit in sorted(_MEASURE_UNITS.items(), key=lambda item: -len(item[0])):
+        if word.startswith(spelling):
+            return unit
+    return word
+
+
+def _read_currency_before(text: str, start: int) -> tuple[int, str | None]:
+    window = text[max(0, start - 8) : start]
+    currency = _CURRENCY_BEFORE.search(window)
+    if not currency:
+        return start, None
+    symbol = (currency.group("code") or currency.group("symbol")).lower()
+    return start - (len(window) - currency.start()), _CURRENCY_SYMBOLS[symbol]
+
+
+def _read_value(text: str, match: regex.Match[str]) -> _Value | None:
+    """An atom with its currency prefix and everything written right after it."""
+    atom = _read_atom(text, match)
+    if atom is None:
+        return None
+    start, currency = _read_currency_before(text, atom.start)
+    if currency and atom.kind == "count":
+        atom = replace(atom, start=start, kind="money", unit=currency)
+    return _read_after(text, atom)
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    start: int
+    bound: Bound | None = None
+    range_word: str | None = None
+    age: bool = False
+    tier: bool = False
+
+
+def _read_prefix(text: str, start: int) -> _Prefix:
+    """Bound, range, age and tier words written just before a value."""
+    window_start = max(0, start - _LOOKBACK)
+    window = text[window_start:start]
+    tier = _TIER_BEFORE.search(window)
+    if tier:
+        return _Prefix(window_start + tier.start(), tier=True)
+    cut = len(window)
+    age = _AGE_BEFORE.search(window[:cut])
+    is_age = age is not None
+    range_word: str | None = None
+    if age:
+        cut = age.start()
+        marker = age.group("marker").lower()
+        range_word = "between" if marker.startswith("between") else None
+        if marker.startswith("from"):
+            range_word = "from"
+    bound: Bound | None = None
+    found = _BOUND_BEFORE.search(window[:cut])
+    if found:
+        cut = found.start()
+        bound = _bound_of(found)
+    if range_word is None:
+        word = _RANGE_WORD_BEFORE.search(window[:cut])
+        if word:
+            cut = word.start()
+            range_word = word.group("word").lower()
+    return _Prefix(window_start + cut, bound, range_word, is_age)
+
+
+def _bound_of(found: regex.Match[str]) -> Bound:
+    if found.group("tilde"):
+        return "approximate"
+    for kind, _ in _BOUND_PREFIXES:
+        if found.group(kind.replace("-", "_")):
+            return kind
+    raise AssertionError("a bound pattern matched without a named group")
+
+
+def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | None:
+    """The upper end of a range written after `first`, or None when there is none."""
+    separator = _RANGE_SEPARATOR.match(text, first.end)
+    if not separator:
+        return None
+    if separator.group("and") and prefix.range_word != "between":
+        return None
+    if prefix.range_word == "between" and not separator.group("and"):
+        return None
+    position = separator.end()
+    inner_bound = _BOUND_INSIDE.match(text, position)
+    if inner_bound:
+        position = inner_bound.end()
+    currency_prefix = regex.match(r"US\$|[$€£₩¥]", text[position : position + 3], regex.I)
+    atom_position = position + (currency_prefix.end() if currency_prefix else 0)
+    atom = _ATOM.match(text, atom_position)
+    if atom is None or atom.group("proportion") or atom.group("magnitude"):
+        return None
+    return _read_value(text, atom)
+
+
+def _is_year(value: _Value) -> bool:
+    digits = value.plain_digits
+    return (
+        digits is not None
+        and digits.isdigit()
+        and len(digits) == 4
+        and 1000 <= int(digits) <= 2100
+        and value.kind == "count"
+        and not value.scaled
+    )
+
+
+def _combine_range(first: _Value, second: _Value) -> tuple[_Value, _Value] | None:
+    """Share scale, currency and unit between the ends of a range; None if it is not one."""
+    if second.scaled and not first.scaled and first.value * 1000 <= second.value:
+        scale = second.value / _unscaled(second)
+        first = replace(first, value=first.value * scale, scaled=True)
+    if first.kind == "count" and second.kind != "count":
+        first = replace(first, kind=second.kind, unit=second.unit)
+    elif second.kind == "count" and first.kind != "count":
+        second = replace(second, kind=first.kind, unit=first.unit)
+    if first.kind != second.kind or first.unit != second.unit:
+        return None
+    if first.value > second.value:
+        return None
+    return first, second
+
+
+def _unscaled(value: _Value) -> float:
+    if value.plain_digits is not None:
+        return _digits_value(value.plain_digits)
+    return value.value
+
+
+def _read_suffix_bound(text: str, end: int) -> tuple[int, Bound | None]:
+    suffix = _SUFFIX_BOUND_AFTER.match(text, end)
+    if not suffix:
+        return end, None
+    if suffix.group("more"):
+        return suffix.end(), "more-than"
+    if suffix.group("approx"):
+        return suffix.end(), "approximate"
+    return suffix.end(), "less-than"
+
+
+def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
+    """A rate written right after the figure (in the span), or later in its clause (not)."""
+    if value.kind == "duration" and value.unit == "hour":
+        days = regex.match(r"\s+(?:work(?:ing)?\s+)?days?\b", text[end : end + 20], regex.I)
+        if days and text[value.start : end].find("-") >= 0:
+            return end + days.end(), "day"
+    rate = _RATE_AFTER.match(text, end)
+    if rate:
+        word = (rate.group("slash") or rate.group("unit") or rate.group("adverb")).lower()
+        return rate.end(), _RATE_WORDS[word]
+    if value.kind in ("money", "count") or (value.kind == "duration" and value.unit == "hour"):
+        return end, _rate_later_in_clause(text, end)
+    return end, None
+
+
+def _rate_later_in_clause(text: str, end: int) -> str | None:
+    words = 0
+    for token in regex.finditer(r"\S+", text[end : end + 120]):
+        if _CLAUSE_END.search(token.group()) and not token.group().rstrip(".;:!?").isalpha():
+            break
+        words += 1
+        if words > _RATE_LOOKAHEAD_WORDS:
+            break
+        rate = _RATE_LATER.match(text, end + token.start())
+        if rate:
+            word = (rate.group("unit") or rate.group("adverb")).lower()
+            return _RATE_WORDS[word]
+        if _CLAUSE_END.search(token.group()):
+            break
+    return None
+
+
+def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """Names, references, dates and anaphora that look like numbers but state no quantity."""
+    window = text[max(0, value.start - _LOOKBACK) : value.start]
+    if _REFERENCE_BEFORE.search(window) or _MONTH_BEFORE.search(window):
+        return True
+    if regex.search(r"[A-Za-z]-$|\d[:/.]$|[:/]$", window):
+        return True  # "Hwasong-15", "10:30", "11/24"
+    plain = prefix.bound is None and prefix.range_word is None and not prefix.age
+    if not plain or value.kind != "count" or value.magnitude:
+        return False
+    previous = _PREVIOUS_WORD.search(window)
+    previous_word = previous.group("word") if previous else ""
+    digits = value.plain_digits
+    if digits is not None and "," not in digits and previous_word[:1].isupper():
+        if previous_word.lower() not in _NOT_IDENTIFIER_HEADS:
+            return True  # "Camp 15", "Resolution 2371"
+    if value.is_words:
+        words = text[value.start : value.end].lower()
+        if words == "one" or (words == "a" and not value.scaled):
+            return True
+        if value.value < 10 and previous_word.lower() in _ANAPHORIC_DETERMINERS:
+            return True  # "the two countries" refers back; it states nothing new
+    return False
+
+
+def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
+    if _PART_OF_LARGER_NUMBER_BEFORE.search(text[max(0, match.start() - 2) : match.start()]):
+        return None  # the second part of a date ("2017-11-24"), a time, or a citation "[7]"
+    first = _read_value(text, match)
+    if first is None:
+        return None
+    prefix = _read_prefix(text, first.start)
+    if prefix.tier:
+        return _tier(text, prefix, first)
+    if first.is_words and text[first.start : first.end].lower() == "one":
+        if _ONE_OF_AFTER.match(text, first.end) and first.kind == "count":
+            return None
+    second = None
+    if first.magnitude is None:
+        second = _read_second_value(text, first, prefix)
+    if second is not None:
+        if _is_year(first) and (_is_year(second) or second.value < 100):
+            return None  # "2016-2017", "2016-17"
+        if _is_year(second):
+            second = None
+    bound: Bound = prefix.bound or "exact"
+    if second is not None:
+        combined = _combine_range(first, second)
+        if combined is not None:
+            low, high = combined
+            end, rate = _read_rate(text, high, high.end)
+            kind: QuantityKind = "age" if prefix.age else low.kind
+            return _quantity(
+                text, prefix.start, end, kind, low.value, high.value, "range", high, rate
+            )
+    if prefix.range_word == "between" and not prefix.age:
+        pass  # "between 2015 and ..." without a second number: read as a plain figure
+    if _is_year(first) and prefix.bound is None:
+        return None
+    if _is_not_a_figure(text, first, prefix):
+        return None
+    end, suffix_bound = _read_suffix_bound(text, first.end)
+    if suffix_bound is not None and prefix.bound is None:
+        bound = suffix_bound
+    else:
+        end = first.end
+    end, rate = _read_rate(text, first, end)
+    kind = "age" if prefix.age and first.kind in ("count", "duration") else first.kind
+    start = prefix.start if (prefix.bound or prefix.age) else first.start
+    if first.magnitude is not None:
+        low, high = first.magnitude
+        return _quantity(text, start, end, kind, low, high, "magnitude", first, rate)
+    low_value: float | None = first.value
+    high_value: float | None = first.value
+    if bound == "more-than":
+        high_value = None
+    elif bound in ("up-to", "less-than"):
+        low_value = None
+    return _quantity(text, start, end, kind, low_value, high_value, bound, first, rate)
+
+
+def _tier(text: str, prefix: _Prefix, value: _Value) -> Quantity | None:
+    if value.kind != "count" or value.magnitude or not 1 <= value.value <= 4:
+        return None
+    end = value.end
+    watch_list = _TIER_WATCH_LIST_AFTER.match(text, end)
+    if watch_list:
+        end = watch_list.end()
+    return _quantity(
+        text, prefix.start, end, "tier", value.value, value.value, "exact", value, None
+    )
+
+
+def _quantity(
+    text: str,
+    start: int,
+    end: int,
+    kind: QuantityKind,
+    low: float | None,
+    high: float | None,
+    bound: Bound,
+    value: _Value,
+    rate: str | None,
+) -> Quantity:
+    unit = value.unit if kind in ("money", "duration", "measure") else None
+    per = rate or value.per
+    return Quantity(start, end, text[start:end], kind, low, high, bound, unit, per)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity stated in `text`, in order, none overlapping."""
+    found: list[Quantity] = []
+    citation_ends = {marker.start(): marker.end() for marker in _CITATION_MARKER.finditer(text)}
+    position = 0
+    for match in _ATOM.finditer(text):
+        position = max(position, citation_ends.get(match.start() - 1, 0))
+        if match.start() < position:
+            continue
+        quantity = _read_figure(text, match)
+        if quantity is None or quantity.start < position:
+            continue
+        found.append(quantity)
+        position = quantity.end
+    return found
