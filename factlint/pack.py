@@ -179,9 +179,15 @@ def parse_pack(text: str, path: str = "<pack>") -> Pack:
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:
+        errors = error.errors()
         problems = [
-            FactlintError(_describe(problem), path, *_mark(_node_at(root, problem["loc"])))
-            for problem in error.errors()
+            FactlintError(
+                _describe(problem),
+                path,
+                *_mark(_node_at(root, problem["loc"], key=problem["type"] == "extra_forbidden")),
+            )
+            for problem in errors
+            if not _caused_by_deeper_error(problem, errors)
         ]
         raise PackError(problems) from None
     problems = [
@@ -191,6 +197,14 @@ def parse_pack(text: str, path: str = "<pack>") -> Pack:
     if problems:
         raise PackError(problems)
     return pack
+
+
+def _caused_by_deeper_error(problem: Any, errors: Sequence[Any]) -> bool:
+    """A list reported too short only because one of its items failed: not worth a line."""
+    loc = tuple(problem["loc"])
+    return problem["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors
+    )
 
 
 def _describe(problem: Any) -> str:
@@ -246,15 +260,17 @@ def _refuse_aliases(root: yaml.Node, path: str) -> None:
             stack.extend(node.value)
 
 
-def _node_at(root: yaml.Node, loc: Sequence[str | int]) -> yaml.Node:
-    """The deepest node of the document on the path `loc` (a pydantic error location)."""
+def _node_at(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> yaml.Node:
+    """The deepest node of the document on the path `loc` (a pydantic error location).
+
+    With `key`, the last step lands on the mapping key rather than its value (unknown keys).
+    """
     node = root
-    for part in loc:
+    for depth, part in enumerate(loc):
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            child = next((value for key, value in node.value if key.value == part), None)
-            if child is None and isinstance(part, str):
-                child = next((key for key, _ in node.value if key.value == part), None)
+            want_key = key and depth == len(loc) - 1
+            child = next((k if want_key else v for k, v in node.value if k.value == part), None)
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             child = node.value[part] if 0 <= part < len(node.value) else None
         if child is None:

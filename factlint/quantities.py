@@ -204,15 +204,110 @@ _MONTHS = (
 # Capitalised words that may stand just before a stated figure; any other capitalised word
 # there ("Camp 15", "Resolution 2371") makes the number part of a name.
 _NOT_IDENTIFIER_HEADS = frozenset(
-    """a an the some about around roughly approximately nearly almost over under more fewer less
-    up as at only just perhaps maybe between from of in on by to and or but with for all another
-    each every those these its their his her our my your estimated circa above below exceeding
-    upwards since until after before than then while whereas although though when where which who
-    that this there here still even also well total totals totalled totaling totalling
-    roughly approximately altogether some""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "some",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "more",
+        "fewer",
+        "less",
+        "up",
+        "as",
+        "at",
+        "only",
+        "just",
+        "perhaps",
+        "maybe",
+        "between",
+        "from",
+        "of",
+        "in",
+        "on",
+        "by",
+        "to",
+        "and",
+        "or",
+        "but",
+        "with",
+        "for",
+        "all",
+        "another",
+        "each",
+        "every",
+        "those",
+        "these",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "estimated",
+        "circa",
+        "above",
+        "below",
+        "exceeding",
+        "upwards",
+        "since",
+        "until",
+        "after",
+        "before",
+        "than",
+        "then",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "when",
+        "where",
+        "which",
+        "who",
+        "that",
+        "this",
+        "there",
+        "here",
+        "still",
+        "even",
+        "also",
+        "well",
+        "total",
+        "totals",
+        "totalled",
+        "totaling",
+        "totalling",
+        "roughly",
+        "approximately",
+        "altogether",
+        "some",
+    ]
 )
 _ANAPHORIC_DETERMINERS = frozenset(
-    "the these those its their his her our my your both all first last".split()
+    [
+        "the",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "both",
+        "all",
+        "first",
+        "last",
+    ]
 )
 
 # --- patterns -----------------------------------------------------------------------------
@@ -681,12 +776,10 @@ def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
 
 
 def _rate_later_in_clause(text: str, end: int) -> str | None:
-    words = 0
-    for token in regex.finditer(r"\S+", text[end : end + 120]):
+    for count, token in enumerate(regex.finditer(r"\S+", text[end : end + 120]), start=1):
         if _CLAUSE_END.search(token.group()) and not token.group().rstrip(".;:!?").isalpha():
             break
-        words += 1
-        if words > _RATE_LOOKAHEAD_WORDS:
+        if count > _RATE_LOOKAHEAD_WORDS:
             break
         rate = _RATE_LATER.match(text, end + token.start())
         if rate:
@@ -710,9 +803,11 @@ def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
     previous = _PREVIOUS_WORD.search(window)
     previous_word = previous.group("word") if previous else ""
     digits = value.plain_digits
-    if digits is not None and "," not in digits and previous_word[:1].isupper():
-        if previous_word.lower() not in _NOT_IDENTIFIER_HEADS:
-            return True  # "Camp 15", "Resolution 2371"
+    is_name_part = (
+        previous_word[:1].isupper() and previous_word.lower() not in _NOT_IDENTIFIER_HEADS
+    )
+    if digits is not None and "," not in digits and is_name_part:
+        return True  # "Camp 15", "Resolution 2371"
     if value.is_words:
         words = text[value.start : value.end].lower()
         if words == "one" or (words == "a" and not value.scaled):
@@ -731,9 +826,9 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
     prefix = _read_prefix(text, first.start)
     if prefix.tier:
         return _tier(text, prefix, first)
-    if first.is_words and text[first.start : first.end].lower() == "one":
-        if _ONE_OF_AFTER.match(text, first.end) and first.kind == "count":
-            return None
+    is_one = first.is_words and text[first.start : first.end].lower() == "one"
+    if is_one and first.kind == "count" and _ONE_OF_AFTER.match(text, first.end):
+        return None  # "one of the camps", "a one-off"
     second = None
     if first.magnitude is None:
         second = _read_second_value(text, first, prefix)
@@ -752,8 +847,6 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
             return _quantity(
                 text, prefix.start, end, kind, low.value, high.value, "range", high, rate
             )
-    if prefix.range_word == "between" and not prefix.age:
-        pass  # "between 2015 and ..." without a second number: read as a plain figure
     if _is_year(first) and prefix.bound is None:
         return None
     if _is_not_a_figure(text, first, prefix):

@@ -1,0 +1,346 @@
+"""Does a sentence say where its figures come from? Named source, vague hedge, or nothing.
+
+Named: a source with a reporting cue ("according to X", "X estimates", "a report by X",
+"X's report", "per X", "…, the report found"), a parenthetical citation ("(UN COI, 2014)"),
+a Markdown link or footnote, or a numeric citation marker ("[7]").
+Vague: only a hedge with no source ("it is estimated", "experts say", "reportedly",
+"by some estimates", "believed to be", "an estimated").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from factlint.sentences import Sentence, Token
+
+AttributionKind = Literal["named", "vague", "none"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    kind: AttributionKind
+    cue: str | None = None  # the words that attribute (or hedge), as written
+
+
+NONE = Attribution("none")
+
+_VAGUE_PLURALS = (
+    "experts|analysts|observers|sources|estimates|reports|officials|researchers|activists"
+    "|critics|scholars|insiders|diplomats|accounts|people|others|many|some|several|most"
+)
+_VAGUE_DETERMINERS = "some|many|several|various|most|other|unnamed|anonymous|unofficial|certain"
+
+_CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4}){0,8}\]|\[\^[^\]\s]{1,40}\]")
+_PARENTHETICAL_CITATION = regex.compile(
+    r"\((?:see\s+|cf\.\s+)?[A-Z][^()\n]{0,80}?,?\s+(?:1[89]\d\d|20\d\d|n\.d\.)[a-z]?"
+    r"(?:[,;:][^()\n]{0,60})?\)"
+)
+_NAMED_PATTERNS = (
+    regex.compile(
+        rf"(?i:\baccording\s+to)\s+(?!(?i:{_VAGUE_DETERMINERS})\b)"
+        rf"(?!(?i:{_VAGUE_PLURALS})\b)[\w“\"'‘]"
+    ),
+    regex.compile(
+        r"(?i:\b(?:report|study|survey|paper|analysis|investigation|audit|census|review"
+        r"|estimates?|count|tally|assessment|inquiry|database|data|figures|research|findings"
+        r"|testimony|calculations?|records|statistics)\s+(?:by|from|of|published\s+by"
+        r"|compiled\s+by|released\s+by)\s+(?:the\s+)?)(?:[A-Z]|[a-z]+\s+[A-Z])"
+    ),
+    regex.compile(
+        r"\b[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|on|the|in)){0,6}['’]s\s+(?:[\w-]+\s+){0,2}"
+        r"(?i:report|study|survey|estimates?|figures|data|analysis|count|findings|database"
+        r"|assessment|research|tally|census|numbers)\b"
+    ),
+    regex.compile(r"(?i:\bper)\s+(?:the\s+)?[A-Z]"),
+    regex.compile(
+        r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
+        r"|compiled|published|recorded|confirmed|ranked|rated)\s+by\s+(?:the\s+)?)"
+        r"(?:[A-Z]|(?i:a|an|one)\s+\w)"
+    ),
+    regex.compile(r"(?i:\bsources?\s*:\s*)\S"),
+)
+_VAGUE_PATTERNS = regex.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
+    r"(?:estimated|believed|thought|said|reported|claimed|alleged|understood|assumed|suggested"
+    r"|rumou?red)\b"
+    r"|\b(?:is|are|was|were|been|be)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
+    r"(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red|projected)"
+    r"\s+(?:to|at)\b"
+    r"|\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b"
+    r"|\bby\s+(?:some|one|many|most|several|other|various|certain|conservative|rough|unofficial)"
+    r"\s+(?:estimates?|accounts?|counts?|reckonings?|measures?)\b"
+    r"|\b(?:an|the)\s+estimated\b"
+    rf"|\baccording\s+to\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
+    r"|\bestimates\s+(?:range|vary|suggest|put|indicate|say|show|place)\b"
+    r"|\bsome\s+(?:say|believe|estimate|claim|suggest|think)\b"
+    r"|\bwidely\s+(?:believed|reported|cited|thought)\b",
+    regex.IGNORECASE,
+)
+
+_CUE_LEMMAS = frozenset(
+    [
+        "say",
+        "estimate",
+        "find",
+        "report",
+        "conclude",
+        "state",
+        "note",
+        "count",
+        "put",
+        "claim",
+        "suggest",
+        "show",
+        "document",
+        "calculate",
+        "record",
+        "tally",
+        "write",
+        "assess",
+        "reveal",
+        "indicate",
+        "rank",
+        "rate",
+        "list",
+        "tell",
+        "testify",
+        "confirm",
+        "warn",
+        "allege",
+        "believe",
+        "think",
+        "cite",
+        "place",
+        "describe",
+        "acknowledge",
+        "add",
+        "explain",
+        "observe",
+        "announce",
+        "publish",
+        "found",
+    ]
+)
+_PASSIVE_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_SKIPPED_BEFORE_VERB = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "recently",
+        "previously",
+        "now",
+        "later",
+        "once",
+        "still",
+        "further",
+        "then",
+        "has",
+        "already",
+    ]
+)
+_NOUN_DETERMINERS = frozenset(
+    ["a", "an", "the", "this", "that", "its", "their", "his", "her", "one", "every", "each", "some"]
+)
+_CLAUSE_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "and",
+        "but",
+        "as",
+        "while",
+        "whereas",
+        "because",
+        "if",
+        "when",
+    ]
+)
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
+_VAGUE_HEADS = frozenset(_VAGUE_PLURALS.split("|"))
+_SPECIFIC_HEADS = frozenset(
+    [
+        "report",
+        "survey",
+        "study",
+        "panel",
+        "commission",
+        "group",
+        "institute",
+        "organisation",
+        "organization",
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "official",
+        "worker",
+        "researcher",
+        "defector",
+        "witness",
+        "author",
+        "analyst",
+        "census",
+        "database",
+        "investigation",
+        "inquiry",
+        "committee",
+        "council",
+        "office",
+        "center",
+        "centre",
+        "ngo",
+        "charity",
+        "foundation",
+        "journalist",
+        "reporter",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "diplomat",
+        "expert",
+        "activist",
+        "academic",
+        "scholar",
+        "professor",
+        "economist",
+        "paper",
+        "review",
+        "audit",
+        "document",
+        "book",
+        "article",
+        "monitor",
+        "observatory",
+        "network",
+        "coalition",
+        "alliance",
+        "mission",
+        "union",
+        "court",
+        "tribunal",
+    ]
+)
+_NP_LENGTH = 7
+
+
+def classify_attribution(
+    sentence: Sentence, text: str, *, has_citation: bool, source_names: Sequence[str] = ()
+) -> Attribution:
+    """How the sentence attributes its figures. `text` is the document text it indexes into."""
+    sentence_text = text[sentence.start : sentence.end]
+    if has_citation:
+        return Attribution("named", "link or footnote")
+    for pattern in (_CITATION_MARKER, _PARENTHETICAL_CITATION, *_NAMED_PATTERNS):
+        match = pattern.search(sentence_text)
+        if match:
+            return Attribution("named", match.group().strip())
+    vague_cue: str | None = None
+    for index, token in enumerate(sentence.tokens):
+        if token.lemma not in _CUE_LEMMAS and token.lower not in _CUE_LEMMAS:
+            continue
+        kind = _reporting_clause(sentence.tokens, index, source_names)
+        if kind == "named":
+            return Attribution("named", _cue_text(sentence, index, text))
+        if kind == "vague" and vague_cue is None:
+            vague_cue = _cue_text(sentence, index, text)
+    hedge = _VAGUE_PATTERNS.search(sentence_text)
+    if hedge:
+        return Attribution("vague", hedge.group())
+    if vague_cue is not None:
+        return Attribution("vague", vague_cue)
+    return NONE
+
+
+def _cue_text(sentence: Sentence, index: int, text: str) -> str:
+    tokens = sentence.tokens
+    start = tokens[max(0, index - 3)].start
+    return " ".join(text[start : tokens[index].end].split())
+
+
+def _reporting_clause(
+    tokens: Sequence[Token], index: int, source_names: Sequence[str]
+) -> AttributionKind:
+    """Whether the reporting word at `index` has a named, a vague, or no speaker."""
+    previous = tokens[index - 1].lower if index > 0 else ""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if previous in _NOUN_DETERMINERS or following in ("by", "of"):
+        return "none"  # "a report", "the estimates of": a noun, not a reporting verb
+    before = _phrase_before(tokens, index)
+    if before and before[-1].lower in _PASSIVE_AUXILIARIES:
+        return "none"  # "is estimated": the hedge patterns judge passives
+    if before:
+        return _speaker(before, sentence_initial=before[0] is tokens[0], names=source_names)
+    after = _phrase_after(tokens, index)
+    if after:
+        return _speaker(after, sentence_initial=False, names=source_names)
+    return "none"
+
+
+def _phrase_before(tokens: Sequence[Token], index: int) -> list[Token]:
+    position = index - 1
+    while position >= 0 and tokens[position].lower in _SKIPPED_BEFORE_VERB:
+        position -= 1
+    phrase: list[Token] = []
+    while position >= 0 and len(phrase) < _NP_LENGTH:
+        token = tokens[position]
+        if _ends_phrase(token):
+            break
+        phrase.insert(0, token)
+        position -= 1
+    return phrase
+
+
+def _phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
+    phrase: list[Token] = []
+    for token in tokens[index + 1 : index + 1 + _NP_LENGTH]:
+        if _ends_phrase(token):
+            break
+        phrase.append(token)
+    return phrase
+
+
+def _ends_phrase(token: Token) -> bool:
+    return token.lower in _CLAUSE_WORDS or (
+        not any(char.isalnum() for char in token.text)
+        and (token.text not in ("'s", "’s", "'", "’", "-", "&", "."))
+    )
+
+
+def _speaker(
+    phrase: Sequence[Token], *, sentence_initial: bool, names: Sequence[str]
+) -> AttributionKind:
+    words = [token.lower for token in phrase]
+    joined = " ".join(token.text for token in phrase).lower()
+    if any(name.lower() in joined for name in names):
+        return "named"
+    if words[0] in _PRONOUNS and len(words) == 1:
+        return "named"
+    proper = [
+        token
+        for position, token in enumerate(phrase)
+        if token.text[:1].isupper()
+        and (position > 0 or not sentence_initial or token.text.isupper())
+    ]
+    if proper:
+        return "named"
+    head = words[-1]
+    if head in _VAGUE_HEADS:
+        return "vague"
+    if head in _SPECIFIC_HEADS or (
+        head.rstrip("s") in _SPECIFIC_HEADS and words[0] in _NOUN_DETERMINERS
+    ):
+        return "named"
+    if sentence_initial and len(phrase) == 1 and phrase[0].text[:1].isupper():
+        return "named"  # "Pyongyang says", "Amnesty estimates"
+    if words[0] in ("the", "this", "that", "its", "their", "a", "an", "one"):
+        return "named"
+    return "none"

@@ -1,0 +1,94 @@
+"""Matching a claim's subject phrases in a sentence, on lemma or lower-case form.
+
+A phrase is a sequence of words; a word ending in '*' matches any word that starts with it.
+Hyphens inside names ("Chol-hwan") are skipped, so "kang chol hwan" matches "Kang Chol-hwan".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from factlint.pack import Claim
+from factlint.sentences import Sentence, Token
+
+_SKIPPED_TOKENS = frozenset({"-", "‐", "‑"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Phrase:
+        words = tuple(word for word in regex.split(r"[\s\-‐‑]+", text.lower()) if word)
+        return cls(words)
+
+
+@dataclass(frozen=True)
+class SubjectMatch:
+    claim: Claim
+    first: int  # token indices in the sentence, inclusive
+    last: int
+
+
+def _word_matches(word: str, token: Token) -> bool:
+    if word.endswith("*"):
+        prefix = word[:-1]
+        return token.lower.startswith(prefix) or token.lemma.startswith(prefix)
+    return word in (token.lower, token.lemma)
+
+
+def find_phrase(phrase: Phrase, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Every (first, last) token index pair where the phrase occurs."""
+    kept = [index for index, token in enumerate(tokens) if token.text not in _SKIPPED_TOKENS]
+    size = len(phrase.words)
+    spans = []
+    for position in range(len(kept) - size + 1):
+        window = kept[position : position + size]
+        if all(_word_matches(w, tokens[i]) for w, i in zip(phrase.words, window, strict=True)):
+            spans.append((window[0], window[-1]))
+    return spans
+
+
+@dataclass(frozen=True)
+class _CompiledSubject:
+    claim: Claim
+    any: tuple[Phrase, ...]
+    all: tuple[tuple[Phrase, ...], ...]
+    none: tuple[Phrase, ...]
+
+
+class SubjectMatcher:
+    """Finds, in a sentence, where each claim's subject is named."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._subjects = [
+            _CompiledSubject(
+                claim=claim,
+                any=tuple(Phrase.parse(text) for text in claim.subject.any),
+                all=tuple(
+                    tuple(Phrase.parse(text) for text in group) for group in claim.subject.all
+                ),
+                none=tuple(Phrase.parse(text) for text in claim.subject.none),
+            )
+            for claim in claims
+        ]
+
+    def matches(self, sentence: Sentence) -> list[SubjectMatch]:
+        tokens = sentence.tokens
+        found: list[SubjectMatch] = []
+        for subject in self._subjects:
+            spans = [span for phrase in subject.any for span in find_phrase(phrase, tokens)]
+            if not spans:
+                continue
+            if any(find_phrase(phrase, tokens) for phrase in subject.none):
+                continue
+            if not all(
+                any(find_phrase(phrase, tokens) for phrase in group) for group in subject.all
+            ):
+                continue
+            found.extend(SubjectMatch(subject.claim, first, last) for first, last in spans)
+        return found

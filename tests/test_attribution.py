@@ -1,0 +1,83 @@
+"""Attribution cues, one sentence per case: named source, vague hedge, or none."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.attribution import AttributionKind, classify_attribution
+from factlint.nlp import sentences_of
+
+NAMES = ("UN COI", "Asan Institute", "Commission of Inquiry")
+
+CASES: list[tuple[str, AttributionKind]] = [
+    # named: source and reporting cue, in either order
+    ("According to the UN, 80,000 people are held in the camps.", "named"),
+    ("According to the survey, two in five escapees are women.", "named"),
+    ("The Asan Institute estimates that 50,000 work abroad.", "named"),
+    ("The Asan Institute estimated that 50,000 work abroad.", "named"),
+    ("Some 200,000 are held, one defector group says.", "named"),
+    ("The dolgyeokdae serve five years without pay, the report says.", "named"),
+    ("Forced labour earns $5 billion a year, a UN panel found.", "named"),
+    ("The State Department ranks North Korea Tier 2.", "named"),
+    ("Up to 200,000 are held in the camps, the UN says.", "named"),
+    ("A report by the Asan Institute counted 50,000 workers abroad.", "named"),
+    ("The Asan Institute's report counts 50,000 workers abroad.", "named"),
+    ("Per the UN COI, 80,000 to 120,000 are held.", "named"),
+    ("Some 80,000 to 120,000 are held (UN COI, 2014).", "named"),
+    ("Some 80,000 to 120,000 are held (Enos 2017).", "named"),
+    ("Some 80,000 to 120,000 are held.[7]", "named"),
+    ("Some 80,000 to 120,000 are held [12, 13].", "named"),
+    ("The UN Commission of Inquiry put the number at 80,000 to 120,000.", "named"),
+    ("The commission concluded that 80,000 were held.", "named"),
+    ("It estimates that 50,000 work abroad.", "named"),
+    ("He said 50,000 work abroad.", "named"),
+    ("About 50,000 work abroad, an aid worker said.", "named"),
+    ("About 50,000 work abroad, said Human Rights Watch.", "named"),
+    ("Amnesty estimates that 50,000 work abroad.", "named"),
+    ("Figures from the Database Center show 50,000 workers abroad.", "named"),
+    ("Some 50,000 work abroad, as estimated by the Asan Institute.", "named"),
+    # vague: a hedge and no source
+    ("It is estimated that 90 percent of them are trafficked.", "vague"),
+    ("It is believed that 90 percent of them are trafficked.", "vague"),
+    ("Experts say 90 percent of them are trafficked.", "vague"),
+    ("Analysts estimate that 50,000 work abroad.", "vague"),
+    ("Some 50,000 reportedly work abroad.", "vague"),
+    ("By some estimates, 50,000 work abroad.", "vague"),
+    ("An estimated 400,000 dolgyeokdae work without pay.", "vague"),
+    ("They are estimated to produce close to $1 billion a year.", "vague"),
+    ("As many as 200,000 are believed to be held in the camps.", "vague"),
+    ("According to some estimates, 50,000 work abroad.", "vague"),
+    ("Estimates range from $350 million to $2.3 billion a year.", "vague"),
+    ("Some say 200,000 are held in the camps.", "vague"),
+    # none
+    ("Between 80,000 and 120,000 North Koreans are held in political prison camps.", "none"),
+    ("More than 100,000 North Korean labourers toil abroad.", "none"),
+    ("The camps hold 200,000 people.", "none"),
+    ("The regime earns $5 billion a year from workers abroad.", "none"),
+    ("A report on camps is due, and 200,000 are held there.", "none"),
+    ("The 16 countries employed North Korean labourers.", "none"),
+]
+
+
+def attribution_of(text: str) -> AttributionKind:
+    (sentences,) = sentences_of([(0, text)])
+    sentence = sentences[0]
+    return classify_attribution(sentence, text, has_citation=False, source_names=NAMES).kind
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0][:50] for case in CASES])
+def test_attribution(text: str, expected: AttributionKind) -> None:
+    assert attribution_of(text) == expected
+
+
+def test_a_link_or_footnote_in_the_sentence_is_named() -> None:
+    text = "Some 200,000 are held in the camps."
+    (sentences,) = sentences_of([(0, text)])
+    result = classify_attribution(sentences[0], text, has_citation=True)
+    assert result.kind == "named"
+
+
+def test_a_vague_result_quotes_its_hedge() -> None:
+    text = "It is estimated that 90 percent of them are trafficked."
+    (sentences,) = sentences_of([(0, text)])
+    assert classify_attribution(sentences[0], text, has_citation=False).cue == "It is estimated"
