@@ -162,7 +162,7 @@ def figure_json(figure: Figure) -> dict[str, Any]:
 
 
 def format_json(report: Report) -> str:
-    document = {
+    document: dict[str, Any] = {
         "version": JSON_VERSION,
         "findings": [finding_json(finding) for finding in report.findings],
         "figures": [figure_json(figure) for figure in report.figures],

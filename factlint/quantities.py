@@ -519,7 +519,9 @@ def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
             return None
         return _Value(start, end, 100 * numerator / denominator, "share")
     if match.group("half_scale"):
-        return _Value(start, end, 0.5 * _SCALES[match.group("half_of").lower()], "count", True)
+        return _Value(
+            start, end, 0.5 * _SCALES[match.group("half_of").lower()], "count", scaled=True
+        )
     if match.group("fraction"):
         return _read_fraction(text, match)
     if match.group("magnitude"):
@@ -841,11 +843,11 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
     if second is not None:
         combined = _combine_range(first, second)
         if combined is not None:
-            low, high = combined
-            end, rate = _read_rate(text, high, high.end)
-            kind: QuantityKind = "age" if prefix.age else low.kind
+            lower, upper = combined
+            end, rate = _read_rate(text, upper, upper.end)
+            kind: QuantityKind = "age" if prefix.age else lower.kind
             return _quantity(
-                text, prefix.start, end, kind, low.value, high.value, "range", high, rate
+                text, prefix.start, end, kind, lower.value, upper.value, "range", upper, rate
             )
     if _is_year(first) and prefix.bound is None:
         return None

@@ -1,0 +1,42 @@
+"""The examples in docs/checks.md are real: each flagged one prints what the page shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+PAGE = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+SECTION = re.compile(r"^## (?P<check>[a-z-]+)\n(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
+
+
+def examples() -> list[tuple[str, str, str, str]]:
+    found = []
+    for section in SECTION.finditer(PAGE):
+        body = section.group("body")
+        flagged = re.search(r"Flagged:\n\n> (.+)\n\n```text\n(.+?)\n```", body, re.S)
+        passing = re.search(r"Passes:\n\n> (.+)\n", body)
+        if flagged and passing:
+            found.append(
+                (section.group("check"), flagged.group(1), flagged.group(2), passing.group(1))
+            )
+    return found
+
+
+def test_every_check_has_a_documented_example() -> None:
+    from factlint.checks import CHECK_IDS
+
+    assert sorted(check for check, *_ in examples()) == sorted(CHECK_IDS)
+
+
+@pytest.mark.parametrize(("check", "flagged", "output", "passing"), examples())
+def test_documented_example(
+    check: str, flagged: str, output: str, passing: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["check", "--quiet", "--stdin-filename", "draft.md", "-"]
+    result = run_cli(args, capsys, stdin=flagged.encode())
+    assert result.out.splitlines() == output.splitlines()
+    result = run_cli(args, capsys, stdin=passing.encode())
+    assert f" {check} " not in result.out
