@@ -73,7 +73,6 @@ _VAGUE_PATTERNS = regex.compile(
     r"|\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b"
     r"|\bby\s+(?:some|one|many|most|several|other|various|certain|conservative|rough|unofficial)"
     r"\s+(?:estimates?|accounts?|counts?|reckonings?|measures?)\b"
-    r"|\b(?:an|the)\s+estimated\b"
     rf"|\baccording\s+to\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
     r"|\bestimates\s+(?:range|vary|suggest|put|indicate|say|show|place)\b"
     r"|\bsome\s+(?:say|believe|estimate|claim|suggest|think)\b"
@@ -258,6 +257,20 @@ def classify_attribution(
     if vague_cue is not None:
         return Attribution("vague", vague_cue)
     return NONE
+
+
+_ESTIMATED_FIGURE = regex.compile(r"(?:an\s+|the\s+)?estimated\b", regex.IGNORECASE)
+
+
+def for_figure(sentence_attribution: Attribution, figure_text: str) -> Attribution:
+    """The attribution of one figure: its sentence's, or the hedge in its own words.
+
+    "An estimated 400,000" hedges that figure only, not the others of the sentence.
+    """
+    if sentence_attribution.kind != "none":
+        return sentence_attribution
+    hedge = _ESTIMATED_FIGURE.match(figure_text)
+    return Attribution("vague", hedge.group()) if hedge else sentence_attribution
 
 
 def _cue_text(sentence: Sentence, index: int, text: str) -> str:

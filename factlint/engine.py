@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from factlint.attribution import classify_attribution
+from factlint.attribution import classify_attribution, for_figure
 from factlint.checks import LinkedFigure, run_checks
 from factlint.compare import compare
 from factlint.document import Document
@@ -105,13 +105,14 @@ class Linter:
             )
             claims = link(sentence, in_sentence, self._matcher.matches(sentence))
             for quantity, claim in zip(in_sentence, claims, strict=True):
+                text = document.text[quantity.start : quantity.end]
                 figures.append(
                     LinkedFigure(
                         path=document.path,
                         span=_span(document, quantity),
-                        text=document.text[quantity.start : quantity.end],
+                        text=text,
                         quantity=quantity,
-                        attribution=attribution,
+                        attribution=for_figure(attribution, text),
                         claim=claim,
                         pack=self._pack_of[claim.id] if claim else None,
                         verdict=compare(quantity, claim.cited) if claim else None,

@@ -1,8 +1,9 @@
 """Linking each stated quantity to the claim it is about, or to none.
 
 A quantity links to a claim only when the claim's subject is named in the same sentence and
-the kinds agree (a percentage never links to a head count). With several candidates, the
-nearest subject wins, and a subject across a clause boundary counts as further away.
+the kinds agree (a percentage never links to a head count), and not when one of the claim's
+`none` phrases stands in the quantity's own clause. With several candidates, the nearest
+subject wins, and a subject across a clause boundary counts as further away.
 """
 
 from __future__ import annotations
@@ -59,15 +60,30 @@ def _nearest_claim(
     if not sentence.tokens:
         return None
     first, last = sentence.token_range(quantity.start, quantity.end)
+    clause = _clause(sentence, first, last)
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
     for order, subject in enumerate(subjects):
         if not fits(subject.claim, quantity):
             continue
+        if any(clause[0] <= start and end <= clause[1] for start, end in subject.exclusions):
+            continue  # "200,000 died in the camps": the clause is about something else
         score = (_distance(sentence, first, last, subject), order)
         if best is None or score < best:
             best, best_claim = score, subject.claim
     return best_claim
+
+
+def _clause(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """Token indices (inclusive) of the clause around tokens first..last."""
+    tokens = sentence.tokens
+    start = first
+    while start > 0 and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES:
+        start -= 1
+    end = last
+    while end + 1 < len(tokens) and tokens[end + 1].lower not in _CLAUSE_BOUNDARIES:
+        end += 1
+    return start, end
 
 
 def _distance(sentence: Sentence, first: int, last: int, subject: SubjectMatch) -> int:

@@ -29,9 +29,12 @@ class Phrase:
 
 @dataclass(frozen=True)
 class SubjectMatch:
+    """Where a claim's subject is named in a sentence, and where its `none` phrases are."""
+
     claim: Claim
     first: int  # token indices in the sentence, inclusive
     last: int
+    exclusions: tuple[tuple[int, int], ...] = ()
 
 
 def _word_matches(word: str, token: Token) -> bool:
@@ -58,7 +61,7 @@ class _CompiledSubject:
     claim: Claim
     any: tuple[Phrase, ...]
     all: tuple[tuple[Phrase, ...], ...]
-    none: tuple[Phrase, ...]
+    none: tuple[Phrase, ...]  # judged by the linker, in the clause of each figure
 
 
 class SubjectMatcher:
@@ -84,11 +87,14 @@ class SubjectMatcher:
             spans = [span for phrase in subject.any for span in find_phrase(phrase, tokens)]
             if not spans:
                 continue
-            if any(find_phrase(phrase, tokens) for phrase in subject.none):
-                continue
             if not all(
                 any(find_phrase(phrase, tokens) for phrase in group) for group in subject.all
             ):
                 continue
-            found.extend(SubjectMatch(subject.claim, first, last) for first, last in spans)
+            exclusions = tuple(
+                span for phrase in subject.none for span in find_phrase(phrase, tokens)
+            )
+            found.extend(
+                SubjectMatch(subject.claim, first, last, exclusions) for first, last in spans
+            )
         return found

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.attribution import AttributionKind, classify_attribution
+from factlint.attribution import AttributionKind, classify_attribution, for_figure
 from factlint.nlp import sentences_of
+from factlint.quantities import extract_quantities
 
 NAMES = ("UN COI", "Asan Institute", "Commission of Inquiry")
 
@@ -49,6 +50,7 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("According to some estimates, 50,000 work abroad.", "vague"),
     ("Estimates range from $350 million to $2.3 billion a year.", "vague"),
     ("Some say 200,000 are held in the camps.", "vague"),
+    ("The estimated 400,000 dolgyeokdae work without pay.", "vague"),
     # none
     ("Between 80,000 and 120,000 North Koreans are held in political prison camps.", "none"),
     ("More than 100,000 North Korean labourers toil abroad.", "none"),
@@ -56,13 +58,26 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("The regime earns $5 billion a year from workers abroad.", "none"),
     ("A report on camps is due, and 200,000 are held there.", "none"),
     ("The 16 countries employed North Korean labourers.", "none"),
+    # "an estimated" hedges its own figure, not the sentence's others: see test below
 ]
 
 
+def test_an_estimated_hedges_only_its_own_figure() -> None:
+    text = "An estimated 400,000 dolgyeokdae labour for 10 years."
+    (sentences,) = sentences_of([(0, text)])
+    sentence_attribution = classify_attribution(sentences[0], text, has_citation=False)
+    first, second = extract_quantities(text)
+    assert for_figure(sentence_attribution, first.text).kind == "vague"
+    assert for_figure(sentence_attribution, second.text).kind == "none"
+
+
 def attribution_of(text: str) -> AttributionKind:
+    """The attribution of the sentence's first figure."""
     (sentences,) = sentences_of([(0, text)])
     sentence = sentences[0]
-    return classify_attribution(sentence, text, has_citation=False, source_names=NAMES).kind
+    result = classify_attribution(sentence, text, has_citation=False, source_names=NAMES)
+    (figure,) = extract_quantities(text)[:1]
+    return for_figure(result, figure.text).kind
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0][:50] for case in CASES])

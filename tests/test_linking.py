@@ -69,6 +69,19 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
             ("from 150,000 to 200,000", "prison-camp-population"),
         ],
     ),
+    # a `none` phrase in the figure's own clause rules a claim out, elsewhere it does not
+    (
+        "Nine in ten female escapees are trafficked, it is believed.",
+        [("Nine in ten", "escapee-women-trafficked-share")],
+    ),
+    (
+        "Some 100,000 people are held in political prison camps, where many have died.",
+        [("Some 100,000", "prison-camp-population")],
+    ),
+    (
+        "As many as 200,000 North Koreans work abroad.",
+        [("As many as 200,000", "overseas-workers")],
+    ),
     # no subject, or the wrong kind: no link
     ("North Korea has roughly 25 million people.", [("roughly 25 million", None)]),
     ("The camps cover 50 square kilometres.", [("50 square kilometres", None)]),
