@@ -1,0 +1,761 @@
+"""Mask the non-prose parts of Markdown so that offsets into the prose stay exact.
+
+`mask_markdown` returns a copy of the text in which every character that is not prose
+(code, HTML, URLs, Markdown syntax...) is a space.  Line terminators are never touched
+and prose characters are kept as they are, so an offset, a line number or a column found
+in the masked text is also right in the original text.
+
+markdown-it-py finds the block structure (which lines hold paragraphs, headings and table
+rows, and where their content starts once container markers are taken off).  It has no
+character offsets for inline content, so a linear-time scanner written here finds the
+inline constructs (code spans, links, images, autolinks, inline HTML, footnote references,
+bare URLs) inside each prose unit.  Everything not claimed as prose is masked by default,
+which keeps unknown or unsupported syntax out of the prose rather than in it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.footnote import footnote_plugin
+
+BlockKind = Literal["paragraph", "heading", "table-row"]
+CitationKind = Literal["link", "footnote"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A prose unit that the sentence splitter treats alone (a paragraph, heading, table row...).
+
+    `text[start:end]` runs from the first to the last character of the block's content.
+    """
+
+    start: int  # offset into the text
+    end: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A link or footnote reference in the original text: counts as attribution for its sentence.
+
+    `text[start:end]` is the whole construct, e.g. the whole `[text](url)` or `[^3]`.
+    """
+
+    start: int
+    end: int
+    kind: CitationKind
+
+
+@dataclass(frozen=True)
+class MaskedText:
+    text: str  # same length as the input; masked chars are " "
+    blocks: tuple[Block, ...]  # in document order, non-overlapping
+    citations: tuple[Citation, ...]  # in document order
+
+
+Span = tuple[int, int]
+
+# markdown-it-py normalises exactly these three to "\n" and counts each as one line end.
+_LINE_END_RE = re.compile(r"\r\n?|\n")
+_NOT_LINE_END_RE = re.compile(r"[^\r\n]")
+
+
+def _line_spans(text: str) -> list[Span]:
+    """(start, end) of every line's content, terminator excluded."""
+    spans: list[Span] = []
+    start = 0
+    for match in _LINE_END_RE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _blank_out(text: str) -> str:
+    return _NOT_LINE_END_RE.sub(" ", text)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """The span without its leading and trailing whitespace."""
+    content = text[start:end]
+    stripped = content.lstrip()
+    if not stripped:
+        return start, start
+    start += len(content) - len(stripped)
+    return start, start + len(stripped.rstrip())
+
+
+# ---------------------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------------------
+
+_FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def _front_matter_lines(text: str, lines: Sequence[Span]) -> int:
+    """How many lines at the start of the file are YAML or TOML front matter (0 if none)."""
+    first_start, first_end = lines[0]
+    closers = _FRONT_MATTER_CLOSERS.get(text[first_start:first_end].rstrip(" \t"))
+    if closers is None or len(lines) < 2:
+        return 0
+    second_start, second_end = lines[1]
+    # Like Pandoc: a blank line after the opener means a thematic break, not metadata.
+    if not text[second_start:second_end].strip():
+        return 0
+    for index in range(1, len(lines)):
+        start, end = lines[index]
+        if text[start:end].rstrip(" \t") in closers:
+            return index + 1
+    return 0
+
+
+# ---------------------------------------------------------------------------------------
+# Block structure, from markdown-it-py
+# ---------------------------------------------------------------------------------------
+
+# The commonmark preset stops at 20 (about 9 nested lists); real drafts nest deeper than
+# that now and then.  Each level costs a few Python frames, so this stays far from the
+# recursion limit; anything nested deeper is dropped by markdown-it and so masked.
+_MAX_NESTING = 48
+_ENV_KEY = "factlint_leaves"
+
+LineSpan = tuple[int, int, int]  # (line index, start column, end column)
+RuleFunc = Callable[[StateBlock, int, int, bool], bool]
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    """A prose leaf block as markdown-it saw it, in line/column terms."""
+
+    kind: BlockKind
+    lines: tuple[LineSpan, ...]
+
+
+Recorder = Callable[[StateBlock, int], list[_Leaf]]
+
+
+def _line_span(state: StateBlock, line: int, start: int, end: int) -> LineSpan:
+    # bMarks may have been moved past container markers, so find the real line start.
+    line_start = state.src.rfind("\n", 0, state.eMarks[line]) + 1
+    return (line, start - line_start, end - line_start)
+
+
+def _content_span(state: StateBlock, line: int) -> LineSpan:
+    # While a leaf rule runs, bMarks + tShift is the first content character of the line
+    # once blockquote markers, list markers and footnote labels have been taken off.
+    return _line_span(state, line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+
+
+def _record_paragraph(state: StateBlock, start_line: int) -> list[_Leaf]:
+    lines = range(start_line, state.line)
+    return [_Leaf("paragraph", tuple(_content_span(state, line) for line in lines))]
+
+
+def _record_setext_heading(state: StateBlock, start_line: int) -> list[_Leaf]:
+    # The last line consumed is the `===` / `---` underline, which is not prose.
+    lines = range(start_line, state.line - 1)
+    return [_Leaf("heading", tuple(_content_span(state, line) for line in lines))]
+
+
+def _record_atx_heading(state: StateBlock, start_line: int) -> list[_Leaf]:
+    content = state.tokens[-2].content
+    if not content:
+        return []
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    end = state.eMarks[start_line]
+    while pos < end and state.src[pos] == "#":
+        pos += 1
+    # The heading text is the first occurrence after the opening run: only whitespace
+    # separates the two, and the text itself starts with a non-space character.
+    found = state.src.find(content, pos, end)
+    if found < 0:
+        return []
+    return [_Leaf("heading", (_line_span(state, start_line, found, found + len(content)),))]
+
+
+def _record_table(state: StateBlock, start_line: int) -> list[_Leaf]:
+    rows = [start_line, *range(start_line + 2, state.line)]  # skip the delimiter row
+    return [_Leaf("table-row", (_content_span(state, row),)) for row in rows]
+
+
+def _wrap_rule(md: MarkdownIt, name: str, recorder: Recorder) -> None:
+    """Replace block rule `name` by one that also records the leaves it produces."""
+    # Ruler has no public accessor for a rule's function and alt chains.
+    rule = next(rule for rule in md.block.ruler.__rules__ if rule.name == name)
+    original: RuleFunc = rule.fn
+    alt = list(rule.alt)
+
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        matched = original(state, start_line, end_line, silent)
+        if matched and not silent:
+            sink = state.env.get(_ENV_KEY)
+            if isinstance(sink, list):
+                sink.extend(recorder(state, start_line))
+        return matched
+
+    md.block.ruler.at(name, wrapped, {"alt": alt})
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+    md.use(footnote_plugin)
+    # Only the block structure is used; inline parsing is our own and would double the time.
+    md.disable(["inline", "text_join", "footnote_tail"], ignoreInvalid=True)
+    _wrap_rule(md, "paragraph", _record_paragraph)
+    _wrap_rule(md, "lheading", _record_setext_heading)
+    _wrap_rule(md, "heading", _record_atx_heading)
+    _wrap_rule(md, "table", _record_table)
+    return md
+
+
+def _parse_leaves(source: str) -> tuple[list[_Leaf], frozenset[str]]:
+    """The prose leaves of `source` and the normalised labels of its link definitions."""
+    leaves: list[_Leaf] = []
+    env: dict[str, object] = {_ENV_KEY: leaves}
+    _parser().parse(source, env)
+    references = env.get("references")
+    labels = frozenset(references) if isinstance(references, dict) else frozenset()
+    return leaves, labels
+
+
+# ---------------------------------------------------------------------------------------
+# Inline constructs
+# ---------------------------------------------------------------------------------------
+
+# Where something may start that is not plain prose; the scanner jumps between these.
+# The leading lookahead lets the regex engine skip plain characters fast (twice as fast).
+_SPECIAL_RE = re.compile(
+    r"(?=[\\`<\[\]!^hw])(?:[\\`<\[\]]|[!^]\[|(?<![A-Za-z0-9])(?:https?://|www\.))",
+    re.IGNORECASE,
+)
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_BACKTICKS_RE = re.compile(r"`+")
+
+# Possessive quantifiers and atomic groups keep every match attempt linear (the e-mail
+# domain labels can backtrack, but at most 62 steps each).
+_URI_AUTOLINK_RE = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}+:[^<>\x00-\x20]*+>")
+_EMAIL_AUTOLINK_RE = re.compile(
+    r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]++@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
+)
+_TAG_NAME = r"[A-Za-z][A-Za-z0-9-]*+"
+_ATTRIBUTE = (
+    r"(?>[ \t\n]++[A-Za-z_:][A-Za-z0-9_.:-]*+"
+    r"(?>[ \t\n]*+=[ \t\n]*+(?:[^\"'=<>`\x00-\x20]++|'[^']*+'|\"[^\"]*+\"))?+)"
+)
+_OPEN_TAG_RE = re.compile(rf"<{_TAG_NAME}{_ATTRIBUTE}*+[ \t\n]*+/?>")
+_CLOSE_TAG_RE = re.compile(rf"</{_TAG_NAME}[ \t\n]*+>")
+_DECLARATION_START_RE = re.compile(r"<![A-Za-z]")
+
+_FOOTNOTE_LABEL_RE = re.compile(r"[^\[\]\s]*+")
+_REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}+\]", re.DOTALL)
+_MAX_LABEL = 999
+_SPACE_RE = re.compile(r"[ \t\n]*+")
+_ANGLE_DESTINATION_RE = re.compile(r"<(?:[^<>\n\\]|\\[^\n])*+>")
+_PLAIN_DESTINATION_RE = re.compile(r"[^\x00-\x20\x7f()\\]*+")
+_MAX_PAREN_DEPTH = 32  # as markdown-it and cmark; it also bounds the work per attempt
+_TITLE_RES = {
+    '"': re.compile(r'"(?:[^"\\]|\\.)*+"', re.DOTALL),
+    "'": re.compile(r"'(?:[^'\\]|\\.)*+'", re.DOTALL),
+    "(": re.compile(r"\((?:[^()\\]|\\.)*+\)", re.DOTALL),
+}
+
+# GFM extended autolinks: they end at whitespace or "<"; brackets and backticks end them
+# too because GFM finds them only inside text, after links and code spans are parsed.
+_BARE_URL_RE = re.compile(r"(https?://|www\.)[\w-][^\s<\[\]`]*+", re.IGNORECASE)
+_URL_TRAILING_PUNCTUATION = frozenset("?!.,:;*_~'\"")
+
+OpenerKind = Literal["link", "image", "note"]
+
+
+def _run_end(pattern: re.Pattern[str], s: str, pos: int) -> int:
+    """End of `pattern` (one that may match empty) at `pos`."""
+    match = pattern.match(s, pos)
+    return match.end() if match else pos
+
+
+def _autolink_end(s: str, pos: int) -> int:
+    match = _URI_AUTOLINK_RE.match(s, pos) or _EMAIL_AUTOLINK_RE.match(s, pos)
+    return match.end() if match else -1
+
+
+def _tag_end(s: str, pos: int) -> int:
+    match = _OPEN_TAG_RE.match(s, pos) or _CLOSE_TAG_RE.match(s, pos)
+    return match.end() if match else -1
+
+
+def _plain_destination_end(s: str, pos: int) -> int:
+    """End of a link destination without angle brackets (balanced parentheses), or -1."""
+    depth = 0
+    cursor = pos
+    while True:
+        cursor = _run_end(_PLAIN_DESTINATION_RE, s, cursor)
+        char = s[cursor] if cursor < len(s) else ""
+        if char == "\\":
+            cursor = min(cursor + 2, len(s))
+        elif char == "(":
+            depth += 1
+            if depth > _MAX_PAREN_DEPTH:
+                return -1
+            cursor += 1
+        elif char == ")" and depth > 0:
+            depth -= 1
+            cursor += 1
+        else:
+            break
+    if cursor == pos or depth:
+        return -1
+    return cursor
+
+
+def _destination_end(s: str, pos: int) -> int:
+    if s.startswith("<", pos):
+        match = _ANGLE_DESTINATION_RE.match(s, pos)
+        return match.end() if match else -1
+    return _plain_destination_end(s, pos)
+
+
+def _skip_space(s: str, pos: int) -> int:
+    return _run_end(_SPACE_RE, s, pos)
+
+
+def _inline_link_end(s: str, pos: int) -> int:
+    """End of `(destination "title")` starting at the "(" at `pos`, or -1."""
+    cursor = _skip_space(s, pos + 1)
+    if s.startswith(")", cursor):
+        return cursor + 1
+    destination_end = _destination_end(s, cursor)
+    if destination_end < 0:
+        return -1
+    cursor = _skip_space(s, destination_end)
+    if s.startswith(")", cursor):
+        return cursor + 1
+    title_re = _TITLE_RES.get(s[cursor]) if cursor < len(s) else None
+    if cursor == destination_end or title_re is None:
+        return -1
+    title = title_re.match(s, cursor)
+    if title is None:
+        return -1
+    cursor = _skip_space(s, title.end())
+    return cursor + 1 if s.startswith(")", cursor) else -1
+
+
+def _reference_label_end(s: str, pos: int) -> int:
+    """End of a `[label]` (or the empty `[]`) starting at `pos`, or -1."""
+    match = _REFERENCE_LABEL_RE.match(s, pos)
+    if match is None:
+        return -1
+    label = s[pos + 1 : match.end() - 1]
+    if label and label.isspace():
+        return -1
+    return match.end()
+
+
+def _url_end(s: str, start: int, end: int) -> int:
+    """Drop the trailing punctuation and unbalanced ")" that belong to the sentence."""
+    unmatched_closers = s.count(")", start, end) - s.count("(", start, end)
+    while end > start:
+        char = s[end - 1]
+        if char in _URL_TRAILING_PUNCTUATION:
+            end -= 1
+        elif char == ")" and unmatched_closers > 0:
+            unmatched_closers -= 1
+            end -= 1
+        else:
+            break
+    return end
+
+
+@dataclass(slots=True)
+class _Opener:
+    pos: int  # where the construct starts: "[", "![" or "^["
+    kind: OpenerKind
+
+
+class _InlineScanner:
+    """Find the inline constructs of one prose unit, left to right, in linear time.
+
+    Follows the CommonMark precedence: code spans, autolinks and raw HTML win over
+    whatever starts later, and link brackets are matched with a delimiter stack.
+    """
+
+    def __init__(self, s: str, references: Container[str]) -> None:
+        self.s = s
+        self.references = references
+        self.masks: list[Span] = []
+        self.citations: list[tuple[int, int, CitationKind]] = []
+        self._openers: list[_Opener] = []
+        # Link openers below this stack index are inactive: links may not contain links.
+        self._inactive_below = 0
+        self._backtick_runs: dict[int, list[int]] | None = None
+        # A failed str.find stays failed from the same start onwards; this keeps
+        # "<!--<!--<!--..." linear.
+        self._absent_from: dict[str, int] = {}
+        self._footnote_fail_until = -1
+
+    def scan(self) -> None:
+        pos = 0
+        while (match := _SPECIAL_RE.search(self.s, pos)) is not None:
+            pos = self._dispatch(match.start())
+
+    def _dispatch(self, pos: int) -> int:
+        char = self.s[pos]
+        if char == "\\":
+            return pos + 2 if self.s[pos + 1 : pos + 2] in _ASCII_PUNCTUATION else pos + 1
+        if char == "`":
+            return self._code_span(pos)
+        if char == "<":
+            return self._angle(pos)
+        if char == "[":
+            return self._open_bracket(pos)
+        if char == "]":
+            return self._close_bracket(pos)
+        if char == "!":
+            self._openers.append(_Opener(pos, "image"))
+            return pos + 2
+        if char == "^":
+            self._openers.append(_Opener(pos, "note"))
+            return pos + 2
+        return self._bare_url(pos)
+
+    def _mask(self, start: int, end: int) -> None:
+        self.masks.append((start, end))
+
+    def _cite(self, start: int, end: int, kind: CitationKind) -> None:
+        self.citations.append((start, end, kind))
+
+    def _find(self, needle: str, start: int) -> int:
+        absent_from = self._absent_from.get(needle)
+        if absent_from is not None and start >= absent_from:
+            return -1
+        found = self.s.find(needle, start)
+        if found < 0:
+            self._absent_from[needle] = start
+        return found
+
+    # -- code spans ---------------------------------------------------------------------
+
+    def _runs_by_width(self) -> dict[int, list[int]]:
+        if self._backtick_runs is None:
+            runs: dict[int, list[int]] = {}
+            for match in _BACKTICKS_RE.finditer(self.s):
+                runs.setdefault(match.end() - match.start(), []).append(match.start())
+            self._backtick_runs = runs
+        return self._backtick_runs
+
+    def _code_span(self, pos: int) -> int:
+        run_end = _run_end(_BACKTICKS_RE, self.s, pos)
+        width = run_end - pos
+        starts = self._runs_by_width().get(width, [])
+        index = bisect_left(starts, run_end)
+        if index == len(starts):
+            return run_end  # never closed: the backticks are literal text
+        end = starts[index] + width
+        self._mask(pos, end)
+        return end
+
+    # -- autolinks and raw HTML ---------------------------------------------------------
+
+    def _angle(self, pos: int) -> int:
+        end = _autolink_end(self.s, pos)
+        if end > 0:
+            self._mask(pos, end)
+            self._cite(pos, end, "link")
+            return end
+        end = self._html_end(pos)
+        if end > 0:
+            self._mask(pos, end)
+            return end
+        return pos + 1
+
+    def _html_end(self, pos: int) -> int:
+        s = self.s
+        if s.startswith("<!--", pos):
+            if s.startswith(">", pos + 4):
+                return pos + 5
+            if s.startswith("->", pos + 4):
+                return pos + 6
+            return self._end_of("-->", pos + 4)
+        if s.startswith("<?", pos):
+            return self._end_of("?>", pos + 2)
+        if s.startswith("<![CDATA[", pos):
+            return self._end_of("]]>", pos + 9)
+        if _DECLARATION_START_RE.match(s, pos):
+            return self._end_of(">", pos + 2)
+        return _tag_end(s, pos)
+
+    def _end_of(self, closer: str, start: int) -> int:
+        found = self._find(closer, start)
+        return found + len(closer) if found >= 0 else -1
+
+    # -- brackets: links, images, footnotes ---------------------------------------------
+
+    def _open_bracket(self, pos: int) -> int:
+        if self.s.startswith("^", pos + 1):
+            end = self._footnote_reference_end(pos)
+            if end > 0:
+                self._mask(pos, end)
+                self._cite(pos, end, "footnote")
+                return end
+        self._openers.append(_Opener(pos, "link"))
+        return pos + 1
+
+    def _footnote_reference_end(self, pos: int) -> int:
+        # Unlike markdown-it, an undefined label still counts: `[^n]` is unambiguous
+        # and drafts often cite before the notes are written.
+        if pos < self._footnote_fail_until:
+            return -1
+        label_end = _run_end(_FOOTNOTE_LABEL_RE, self.s, pos + 2)
+        if label_end > pos + 2 and self.s.startswith("]", label_end):
+            return label_end + 1
+        # Any "[^" before label_end would stop at the same character and fail the same way.
+        self._footnote_fail_until = label_end
+        return -1
+
+    def _close_bracket(self, pos: int) -> int:
+        if not self._openers:
+            return pos + 1
+        opener = self._openers.pop()
+        index = len(self._openers)
+        inactive = opener.kind == "link" and index < self._inactive_below
+        self._inactive_below = min(self._inactive_below, index)
+        if opener.kind == "note":
+            self._drop_citations_from(opener.pos)
+            self._mask(opener.pos, opener.pos + 2)
+            self._mask(pos, pos + 1)
+            self._cite(opener.pos, pos + 1, "footnote")
+            return pos + 1
+        if inactive:
+            return pos + 1
+        end = self._link_end(opener, pos)
+        if end < 0:
+            return pos + 1
+        self._drop_citations_from(opener.pos)
+        if opener.kind == "image":
+            self._mask(opener.pos, end)
+            return end
+        self._mask(opener.pos, opener.pos + 1)
+        self._mask(pos, end)
+        self._cite(opener.pos, end, "link")
+        self._inactive_below = len(self._openers)
+        return end
+
+    def _drop_citations_from(self, start: int) -> None:
+        # Citations never nest: a link or image swallows what it contains.
+        while self.citations and self.citations[-1][0] >= start:
+            self.citations.pop()
+
+    def _link_end(self, opener: _Opener, close: int) -> int:
+        """End of the link or image whose text closes at `close`, or -1 if it is none."""
+        s = self.s
+        after = close + 1
+        if s.startswith("(", after):
+            end = _inline_link_end(s, after)
+            if end > 0:
+                return end
+        if s.startswith("[", after):
+            # Full and collapsed references count even when the label is not defined
+            # (yet): the syntax is unambiguous and drafts often lack the definitions.
+            end = _reference_label_end(s, after)
+            if end > 0:
+                return end
+        text_start = opener.pos + (2 if opener.kind == "image" else 1)
+        # A shortcut reference `[text]` is too common in prose to assume: it must be defined.
+        if (
+            self.references
+            and close - text_start <= _MAX_LABEL
+            and normalizeReference(s[text_start:close]) in self.references
+        ):
+            return after
+        return -1
+
+    # -- bare URLs ----------------------------------------------------------------------
+
+    def _bare_url(self, pos: int) -> int:
+        match = _BARE_URL_RE.match(self.s, pos)
+        if match is None:
+            return pos + 1
+        end = _url_end(self.s, pos, match.end())
+        if end <= match.end(1):
+            return pos + 1
+        self._mask(pos, end)
+        self._cite(pos, end, "link")
+        return end
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _masked_virtual(s: str, masks: list[Span]) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in _merge(masks):
+        pieces.append(s[cursor:start])
+        masked = s[start:end]
+        # Only a construct spanning lines holds a "\n" (between segments); keep it.
+        pieces.append(_blank_out(masked) if "\n" in masked else " " * len(masked))
+        cursor = end
+    pieces.append(s[cursor:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class _UnitResult:
+    regions: list[tuple[int, str]]  # (original offset, masked replacement of the segment)
+    citations: list[Citation]
+
+
+def _scan_unit(text: str, segments: Sequence[Span], references: Container[str]) -> _UnitResult:
+    """Mask the inline constructs of one prose unit made of line segments of `text`.
+
+    The segments are scanned as one string joined with "\\n" (as the inline parser sees
+    a paragraph), so that constructs spanning lines are found.
+    """
+    virtual = "\n".join(text[start:end] for start, end in segments)
+    if _SPECIAL_RE.search(virtual) is None:
+        return _UnitResult([(start, text[start:end]) for start, end in segments], [])
+    # Scan what markdown-it would see (it reads NUL as U+FFFD), but mask the original.
+    scanner = _InlineScanner(virtual.replace("\0", "\ufffd"), references)
+    scanner.scan()
+    masked = _masked_virtual(virtual, scanner.masks)
+    offsets: list[int] = []
+    regions: list[tuple[int, str]] = []
+    virtual_start = 0
+    for start, end in segments:
+        offsets.append(virtual_start)
+        regions.append((start, masked[virtual_start : virtual_start + end - start]))
+        virtual_start += end - start + 1
+
+    def to_original(index: int) -> int:
+        segment = bisect_right(offsets, index) - 1
+        return segments[segment][0] + index - offsets[segment]
+
+    citations = [
+        Citation(to_original(start), to_original(end - 1) + 1, kind)
+        for start, end, kind in scanner.citations
+    ]
+    return _UnitResult(regions, citations)
+
+
+# ---------------------------------------------------------------------------------------
+# Assembly
+# ---------------------------------------------------------------------------------------
+
+
+def _table_cells(text: str, start: int, end: int) -> list[Span]:
+    """The cells of a table row: split at every "|" not preceded by a backslash.
+
+    Mirrors markdown-it-py's escapedSplit, so a pipe inside a code span splits too (GFM).
+    """
+    cells: list[Span] = []
+    cell_start = start
+    pipe = text.find("|", start, end)
+    while pipe >= 0:
+        if pipe == start or text[pipe - 1] != "\\":
+            cells.append((cell_start, pipe))
+            cell_start = pipe + 1
+        pipe = text.find("|", pipe + 1, end)
+    cells.append((cell_start, end))
+    return [cell for cell in cells if cell[0] < cell[1]]
+
+
+def _leaf_segments(leaf: _Leaf, lines: Sequence[Span]) -> list[Span]:
+    segments: list[Span] = []
+    for line, start_col, end_col in leaf.lines:
+        if line >= len(lines):
+            continue
+        line_start, line_end = lines[line]
+        start = min(line_start + max(start_col, 0), line_end)
+        end = min(line_start + max(end_col, 0), line_end)
+        segments.append((start, max(start, end)))
+    return segments
+
+
+def _assemble(text: str, regions: list[tuple[int, str]]) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    for start, replacement in sorted(regions, key=lambda region: region[0]):
+        if start < cursor:
+            continue  # cannot happen with markdown-it's leaves; never corrupt offsets
+        pieces.append(_blank_out(text[cursor:start]))
+        pieces.append(replacement)
+        cursor = start + len(replacement)
+    pieces.append(_blank_out(text[cursor:]))
+    return "".join(pieces)
+
+
+def _without_front_matter(text: str, lines: Sequence[Span], count: int) -> str:
+    # Empty lines in place of the front matter keep markdown-it's line numbers ours.
+    if count == 0:
+        return text
+    if count >= len(lines):
+        return ""
+    return "\n" * count + text[lines[count][0] :]
+
+
+def mask_markdown(text: str) -> MaskedText:
+    """Mask everything in Markdown `text` that is not prose (see the module docstring)."""
+    lines = _line_spans(text)
+    front_matter = _front_matter_lines(text, lines)
+    leaves, references = _parse_leaves(_without_front_matter(text, lines, front_matter))
+
+    regions: list[tuple[int, str]] = []
+    blocks: list[Block] = []
+    citations: list[Citation] = []
+    for leaf in leaves:
+        segments = [segment for segment in _leaf_segments(leaf, lines) if segment[0] < segment[1]]
+        if not segments:
+            continue
+        if leaf.kind == "table-row":
+            row_start, row_end = _trim(text, *segments[0])
+            units = [[cell] for cell in _table_cells(text, row_start, row_end)]
+        else:
+            row_start, row_end = _trim(text, segments[0][0], segments[-1][1])
+            units = [segments]
+        if row_start >= row_end:
+            continue
+        blocks.append(Block(row_start, row_end, leaf.kind))
+        for unit in units:
+            result = _scan_unit(text, unit, references)
+            regions.extend(result.regions)
+            citations.extend(result.citations)
+
+    blocks.sort(key=lambda block: block.start)
+    citations.sort(key=lambda citation: citation.start)
+    return MaskedText(_assemble(text, regions), tuple(blocks), tuple(citations))
+
+
+def plain_text(text: str) -> MaskedText:
+    """Plain text: nothing masked; each run of non-blank lines is a paragraph block."""
+    blocks: list[Block] = []
+    run: Span | None = None
+    for start, end in _line_spans(text):
+        content_start, content_end = _trim(text, start, end)
+        if content_start == content_end:
+            if run is not None:
+                blocks.append(Block(run[0], run[1], "paragraph"))
+            run = None
+        else:
+            run = (content_start, content_end) if run is None else (run[0], content_end)
+    if run is not None:
+        blocks.append(Block(run[0], run[1], "paragraph"))
+    return MaskedText(text, tuple(blocks), ())
