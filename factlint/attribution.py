@@ -81,152 +81,37 @@ _VAGUE_PATTERNS = regex.compile(
 )
 
 _CUE_LEMMAS = frozenset(
-    [
-        "say",
-        "estimate",
-        "find",
-        "report",
-        "conclude",
-        "state",
-        "note",
-        "count",
-        "put",
-        "claim",
-        "suggest",
-        "show",
-        "document",
-        "calculate",
-        "record",
-        "tally",
-        "write",
-        "assess",
-        "reveal",
-        "indicate",
-        "rank",
-        "rate",
-        "list",
-        "tell",
-        "testify",
-        "confirm",
-        "warn",
-        "allege",
-        "believe",
-        "think",
-        "cite",
-        "place",
-        "describe",
-        "acknowledge",
-        "add",
-        "explain",
-        "observe",
-        "announce",
-        "publish",
-        "found",
-    ]
+    """
+    say estimate find report conclude state note count put claim suggest show document
+    calculate record tally write assess reveal indicate rank rate list tell testify
+    confirm warn allege believe think cite place describe acknowledge add explain observe
+    announce publish found
+    """.split()
 )
-_PASSIVE_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _SKIPPED_BEFORE_VERB = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "recently",
-        "previously",
-        "now",
-        "later",
-        "once",
-        "still",
-        "further",
-        "then",
-        "has",
-        "already",
-    ]
+    """
+    has have had also recently previously now later once still further then has already
+    """.split()
 )
-_NOUN_DETERMINERS = frozenset(
-    ["a", "an", "the", "this", "that", "its", "their", "his", "her", "one", "every", "each", "some"]
-)
+_NOUN_DETERMINERS = frozenset("a an the this that its their his her one every each some".split())
 _CLAUSE_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "and",
-        "but",
-        "as",
-        "while",
-        "whereas",
-        "because",
-        "if",
-        "when",
-    ]
+    """
+    that which who whom and but as while whereas because if when
+    """.split()
 )
-_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
+_PRONOUNS = frozenset("he she it they we i".split())
 _VAGUE_HEADS = frozenset(_VAGUE_PLURALS.split("|"))
 _SPECIFIC_HEADS = frozenset(
-    [
-        "report",
-        "survey",
-        "study",
-        "panel",
-        "commission",
-        "group",
-        "institute",
-        "organisation",
-        "organization",
-        "agency",
-        "ministry",
-        "department",
-        "government",
-        "official",
-        "worker",
-        "researcher",
-        "defector",
-        "witness",
-        "author",
-        "analyst",
-        "census",
-        "database",
-        "investigation",
-        "inquiry",
-        "committee",
-        "council",
-        "office",
-        "center",
-        "centre",
-        "ngo",
-        "charity",
-        "foundation",
-        "journalist",
-        "reporter",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "diplomat",
-        "expert",
-        "activist",
-        "academic",
-        "scholar",
-        "professor",
-        "economist",
-        "paper",
-        "review",
-        "audit",
-        "document",
-        "book",
-        "article",
-        "monitor",
-        "observatory",
-        "network",
-        "coalition",
-        "alliance",
-        "mission",
-        "union",
-        "court",
-        "tribunal",
-    ]
+    """
+    report survey study panel commission group institute organisation organization agency
+    ministry department government official worker researcher defector witness author
+    analyst census database investigation inquiry committee council office center centre
+    ngo charity foundation journalist reporter spokesman spokeswoman spokesperson minister
+    diplomat expert activist academic scholar professor economist paper review audit
+    document book article monitor observatory network coalition alliance mission union
+    court tribunal
+    """.split()
 )
 _NP_LENGTH = 7
 

@@ -32,10 +32,12 @@ class LinkedFigure:
 
 @dataclass(frozen=True)
 class Check:
+    """A check: its message for a linked figure, or None when the figure passes."""
+
     id: str
     severity: Severity
     summary: str
-    run: Callable[[LinkedFigure], Finding | None]
+    message: Callable[[LinkedFigure, Claim, Pack], str | None]
 
 
 def _figure_words(figure: LinkedFigure) -> str:
@@ -46,65 +48,41 @@ def _sources(pack: Pack, claim: Claim) -> str:
     return "; ".join(pack.source(source_id).cite for source_id in claim.sources)
 
 
-def _finding(figure: LinkedFigure, check: str, severity: Severity, message: str) -> Finding:
-    assert figure.claim is not None and figure.pack is not None
-    cited = figure.claim.cited
-    return Finding(
-        path=figure.path,
-        span=figure.span,
-        severity=severity,
-        check=check,
-        pack=figure.pack.pack,
-        claim=figure.claim.id,
-        text=figure.text,
-        stated=Interval(figure.quantity.low, figure.quantity.high),
-        cited=Interval(cited.low, cited.high),
-        message=message,
-        sources=figure.claim.sources,
-    )
-
-
-def out_of_range(figure: LinkedFigure) -> Finding | None:
-    if figure.verdict != "contradicted" or figure.claim is None or figure.pack is None:
+def out_of_range(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    if figure.verdict != "contradicted":
         return None
-    claim = figure.claim
-    message = (
+    return (
         f"{_figure_words(figure)} {claim.label} is outside the cited {claim.cited.text}"
-        f" ({_sources(figure.pack, claim)})"
+        f" ({_sources(pack, claim)})"
     )
-    return _finding(figure, "out-of-range", "error", message)
 
 
-def overstated(figure: LinkedFigure) -> Finding | None:
-    if figure.verdict != "overstated" or figure.claim is None or figure.pack is None:
+def overstated(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    if figure.verdict != "overstated":
         return None
-    claim = figure.claim
-    message = (
+    return (
         f"{_figure_words(figure)} {claim.label} reaches past the cited {claim.cited.text}"
-        f" ({_sources(figure.pack, claim)}); keep to the cited range or cite the source"
+        f" ({_sources(pack, claim)}); keep to the cited range or cite the source"
         " that gives the wider one"
     )
-    return _finding(figure, "overstated", "warning", message)
 
 
-def unattributed(figure: LinkedFigure) -> Finding | None:
-    if figure.claim is None or figure.pack is None or figure.attribution.kind != "none":
+def unattributed(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    if figure.attribution.kind != "none":
         return None
-    message = (
-        f"{_figure_words(figure)} {figure.claim.label} has no attribution in its sentence;"
-        f" name the source ({_sources(figure.pack, figure.claim)})"
+    return (
+        f"{_figure_words(figure)} {claim.label} has no attribution in its sentence;"
+        f" name the source ({_sources(pack, claim)})"
     )
-    return _finding(figure, "unattributed", "warning", message)
 
 
-def vague_attribution(figure: LinkedFigure) -> Finding | None:
-    if figure.claim is None or figure.pack is None or figure.attribution.kind != "vague":
+def vague_attribution(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    if figure.attribution.kind != "vague":
         return None
-    message = (
-        f"{_figure_words(figure)} {figure.claim.label} is attributed only vaguely"
-        f' ("{figure.attribution.cue}"); name the source ({_sources(figure.pack, figure.claim)})'
+    return (
+        f"{_figure_words(figure)} {claim.label} is attributed only vaguely"
+        f' ("{figure.attribution.cue}"); name the source ({_sources(pack, claim)})'
     )
-    return _finding(figure, "vague-attribution", "warning", message)
 
 
 CHECKS: tuple[Check, ...] = (
@@ -132,9 +110,30 @@ CHECK_IDS = tuple(check.id for check in CHECKS)
 
 
 def run_checks(figures: Iterable[LinkedFigure], checks: Sequence[Check] = CHECKS) -> list[Finding]:
-    return [
-        finding
-        for figure in figures
-        for check in checks
-        if (finding := check.run(figure)) is not None
-    ]
+    """Every finding of every check; figures linked to no claim are not checked."""
+    findings = []
+    for figure in figures:
+        claim, pack = figure.claim, figure.pack
+        if claim is None or pack is None:
+            continue
+        for check in checks:
+            message = check.message(figure, claim, pack)
+            if message is not None:
+                findings.append(_finding(figure, claim, pack, check, message))
+    return findings
+
+
+def _finding(figure: LinkedFigure, claim: Claim, pack: Pack, check: Check, message: str) -> Finding:
+    return Finding(
+        path=figure.path,
+        span=figure.span,
+        severity=check.severity,
+        check=check.id,
+        pack=pack.pack,
+        claim=claim.id,
+        text=figure.text,
+        stated=Interval(figure.quantity.low, figure.quantity.high),
+        cited=Interval(claim.cited.low, claim.cited.high),
+        message=message,
+        sources=claim.sources,
+    )

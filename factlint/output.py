@@ -7,7 +7,7 @@ import math
 import unicodedata
 from typing import Any
 
-from factlint.findings import SEVERITIES, Figure, Finding, InputProblem, Interval, Report
+from factlint.findings import SEVERITIES, Figure, Finding, InputProblem, Interval, Report, Span
 
 JSON_VERSION = 1
 
@@ -121,14 +121,19 @@ def _interval(interval: Interval | None) -> dict[str, Any] | None:
     return {"low": json_number(interval.low), "high": json_number(interval.high)}
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    span = finding.span
+def _place_json(path: str, span: Span) -> dict[str, Any]:
     return {
-        "path": finding.path,
+        "path": path,
         "line": span.line,
         "column": span.column,
         "end_line": span.end_line,
         "end_column": span.end_column,
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        **_place_json(finding.path, finding.span),
         "severity": finding.severity,
         "check": finding.check,
         "pack": finding.pack,
@@ -142,13 +147,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 
 def figure_json(figure: Figure) -> dict[str, Any]:
-    span = figure.span
     return {
-        "path": figure.path,
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
+        **_place_json(figure.path, figure.span),
         "text": figure.text,
         "kind": figure.kind,
         "unit": figure.unit,

@@ -204,110 +204,19 @@ _MONTHS = (
 # Capitalised words that may stand just before a stated figure; any other capitalised word
 # there ("Camp 15", "Resolution 2371") makes the number part of a name.
 _NOT_IDENTIFIER_HEADS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "some",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "nearly",
-        "almost",
-        "over",
-        "under",
-        "more",
-        "fewer",
-        "less",
-        "up",
-        "as",
-        "at",
-        "only",
-        "just",
-        "perhaps",
-        "maybe",
-        "between",
-        "from",
-        "of",
-        "in",
-        "on",
-        "by",
-        "to",
-        "and",
-        "or",
-        "but",
-        "with",
-        "for",
-        "all",
-        "another",
-        "each",
-        "every",
-        "those",
-        "these",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "estimated",
-        "circa",
-        "above",
-        "below",
-        "exceeding",
-        "upwards",
-        "since",
-        "until",
-        "after",
-        "before",
-        "than",
-        "then",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "when",
-        "where",
-        "which",
-        "who",
-        "that",
-        "this",
-        "there",
-        "here",
-        "still",
-        "even",
-        "also",
-        "well",
-        "total",
-        "totals",
-        "totalled",
-        "totaling",
-        "totalling",
-        "roughly",
-        "approximately",
-        "altogether",
-        "some",
-    ]
+    """
+    a an the some about around roughly approximately nearly almost over under more fewer
+    less up as at only just perhaps maybe between from of in on by to and or but with for
+    all another each every those these its their his her our my your estimated circa above
+    below exceeding upwards since until after before than then while whereas although
+    though when where which who that this there here still even also well total totals
+    totalled totaling totalling roughly approximately altogether some
+    """.split()
 )
 _ANAPHORIC_DETERMINERS = frozenset(
-    [
-        "the",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "both",
-        "all",
-        "first",
-        "last",
-    ]
+    """
+    the these those its their his her our my your both all first last
+    """.split()
 )
 
 # --- patterns -----------------------------------------------------------------------------
