@@ -27,8 +27,8 @@ class FactlintError(Exception):
         return ":".join([*place, f" {self.message}"]) if place else self.message
 
 
-class PackError(FactlintError):
-    """A rule pack that cannot be loaded; `problems` holds every error found in it."""
+class ProblemList(FactlintError):
+    """A file with several problems (a pack, a configuration); `problems` holds them all."""
 
     def __init__(self, problems: list[FactlintError]) -> None:
         first = problems[0]
@@ -37,3 +37,7 @@ class PackError(FactlintError):
 
     def __str__(self) -> str:
         return "\n".join(FactlintError.__str__(problem) for problem in self.problems)
+
+
+class PackError(ProblemList):
+    """A rule pack that cannot be loaded."""

@@ -60,6 +60,9 @@ class MaskedText:
     text: str  # same length as the input; masked chars are " "
     blocks: tuple[Block, ...]  # in document order, non-overlapping
     citations: tuple[Citation, ...]  # in document order
+    # (start, end) of each HTML comment that Markdown reads as HTML, not as code: where
+    # factlint's suppression directives may stand.
+    comments: tuple[tuple[int, int], ...] = ()
 
 
 Span = tuple[int, int]
@@ -136,7 +139,7 @@ RuleFunc = Callable[[StateBlock, int, int, bool], bool]
 class _Leaf:
     """A prose leaf block as markdown-it saw it, in line/column terms."""
 
-    kind: BlockKind
+    kind: BlockKind | Literal["html"]
     lines: tuple[LineSpan, ...]
 
 
@@ -182,6 +185,11 @@ def _record_atx_heading(state: StateBlock, start_line: int) -> list[_Leaf]:
     return [_Leaf("heading", (_line_span(state, start_line, found, found + len(content)),))]
 
 
+def _record_html_block(state: StateBlock, start_line: int) -> list[_Leaf]:
+    lines = range(start_line, state.line)
+    return [_Leaf("html", tuple(_content_span(state, line) for line in lines))]
+
+
 def _record_table(state: StateBlock, start_line: int) -> list[_Leaf]:
     rows = [start_line, *range(start_line + 2, state.line)]  # skip the delimiter row
     return [_Leaf("table-row", (_content_span(state, row),)) for row in rows]
@@ -215,6 +223,7 @@ def _parser() -> MarkdownIt:
     _wrap_rule(md, "lheading", _record_setext_heading)
     _wrap_rule(md, "heading", _record_atx_heading)
     _wrap_rule(md, "table", _record_table)
+    _wrap_rule(md, "html_block", _record_html_block)
     return md
 
 
@@ -395,6 +404,7 @@ class _InlineScanner:
         self.references = references
         self.masks: list[Span] = []
         self.citations: list[tuple[int, int, CitationKind]] = []
+        self.comments: list[Span] = []
         self._openers: list[_Opener] = []
         # Link openers below this stack index are inactive: links may not contain links.
         self._inactive_below = 0
@@ -476,6 +486,8 @@ class _InlineScanner:
         end = self._html_end(pos)
         if end > 0:
             self._mask(pos, end)
+            if self.s.startswith("<!--", pos):
+                self.comments.append((pos, end))
             return end
         return pos + 1
 
@@ -622,6 +634,7 @@ def _masked_virtual(s: str, masks: list[Span]) -> str:
 class _UnitResult:
     regions: list[tuple[int, str]]  # (original offset, masked replacement of the segment)
     citations: list[Citation]
+    comments: list[Span]
 
 
 def _scan_unit(text: str, segments: Sequence[Span], references: Container[str]) -> _UnitResult:
@@ -632,7 +645,7 @@ def _scan_unit(text: str, segments: Sequence[Span], references: Container[str]) 
     """
     virtual = "\n".join(text[start:end] for start, end in segments)
     if _SPECIAL_RE.search(virtual) is None:
-        return _UnitResult([(start, text[start:end]) for start, end in segments], [])
+        return _UnitResult([(start, text[start:end]) for start, end in segments], [], [])
     # Scan what markdown-it would see (it reads NUL as U+FFFD), but mask the original.
     scanner = _InlineScanner(virtual.replace("\0", "\ufffd"), references)
     scanner.scan()
@@ -653,7 +666,8 @@ def _scan_unit(text: str, segments: Sequence[Span], references: Container[str]) 
         Citation(to_original(start), to_original(end - 1) + 1, kind)
         for start, end, kind in scanner.citations
     ]
-    return _UnitResult(regions, citations)
+    comments = [(to_original(start), to_original(end - 1) + 1) for start, end in scanner.comments]
+    return _UnitResult(regions, citations, comments)
 
 
 # ---------------------------------------------------------------------------------------
@@ -721,9 +735,13 @@ def mask_markdown(text: str) -> MaskedText:
     regions: list[tuple[int, str]] = []
     blocks: list[Block] = []
     citations: list[Citation] = []
+    comments: list[Span] = []
     for leaf in leaves:
         segments = [segment for segment in _leaf_segments(leaf, lines) if segment[0] < segment[1]]
         if not segments:
+            continue
+        if leaf.kind == "html":
+            comments.extend(html_comments(text, segments[0][0], segments[-1][1]))
             continue
         if leaf.kind == "table-row":
             row_start, row_end = _trim(text, *segments[0])
@@ -738,10 +756,30 @@ def mask_markdown(text: str) -> MaskedText:
             result = _scan_unit(text, unit, references)
             regions.extend(result.regions)
             citations.extend(result.citations)
+            comments.extend(result.comments)
 
     blocks.sort(key=lambda block: block.start)
     citations.sort(key=lambda citation: citation.start)
-    return MaskedText(_assemble(text, regions), tuple(blocks), tuple(citations))
+    return MaskedText(
+        _assemble(text, regions), tuple(blocks), tuple(citations), tuple(sorted(comments))
+    )
+
+
+def html_comments(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """(start, end) of every `<!-- … -->` comment in text[start:end].
+
+    Found with str.find, not a lazy regex, so that many unclosed "<!--" stay linear.
+    """
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    opening = text.find("<!--", start, stop)
+    while opening >= 0:
+        closing = text.find("-->", opening + 4, stop)
+        if closing < 0:
+            break
+        spans.append((opening, closing + 3))
+        opening = text.find("<!--", closing + 3, stop)
+    return spans
 
 
 def plain_text(text: str) -> MaskedText:
@@ -758,4 +796,4 @@ def plain_text(text: str) -> MaskedText:
             run = (content_start, content_end) if run is None else (run[0], content_end)
     if run is not None:
         blocks.append(Block(run[0], run[1], "paragraph"))
-    return MaskedText(text, tuple(blocks), ())
+    return MaskedText(text, tuple(blocks), (), tuple(html_comments(text)))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from factlint.findings import SEVERITIES, Figure, Finding, InputProblem, Interval, Report, Span
 
@@ -176,3 +180,183 @@ def format_json(report: Report) -> str:
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- SARIF 2.1.0 ---------------------------------------------------------------------------
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# The project has no published home page yet: help points into the docs shipped with it.
+DOCS_PATH = "docs/checks.md"
+
+
+@dataclass(frozen=True)
+class RuleHelp:
+    """What SARIF and reviewdog say about a check; given by the caller, so output stays
+    independent of the checks module."""
+
+    id: str
+    summary: str
+    severity: str
+
+
+def format_sarif(report: Report, rules: Sequence[RuleHelp], version: str) -> str:
+    rule_index = {rule.id: index for index, rule in enumerate(rules)}
+    results = []
+    for finding in report.findings:
+        span = finding.span
+        result: dict[str, Any] = {
+            "ruleId": finding.check,
+            "level": _SARIF_LEVELS[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(finding.path)},
+                        "region": {
+                            "startLine": span.line,
+                            "startColumn": span.column,
+                            "endLine": span.end_line,
+                            "endColumn": span.end_column,
+                            "snippet": {"text": finding.text},
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {"factlint/v1": _fingerprint(finding)},
+            "properties": {
+                "pack": finding.pack,
+                "claim": finding.claim,
+                "sources": list(finding.sources),
+                "stated": _interval(finding.stated),
+                "cited": _interval(finding.cited),
+            },
+        }
+        if finding.check in rule_index:
+            result["ruleIndex"] = rule_index[finding.check]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factlint",
+                        "version": version,
+                        "rules": [
+                            {
+                                "id": rule.id,
+                                "name": _rule_name(rule.id),
+                                "shortDescription": {"text": rule.summary},
+                                "help": {"text": f"{rule.summary} See {DOCS_PATH}#{rule.id}."},
+                                "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                # factlint counts columns in code points, not SARIF's default UTF-16 units.
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.problems,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": format_problem(problem)}}
+                            for problem in report.problems
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule_name(check: str) -> str:
+    return "".join(part.capitalize() for part in check.split("-"))
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:._-~")
+
+
+def _fingerprint(finding: Finding) -> str:
+    """Stable across edits elsewhere in the file: no line numbers in it."""
+    key = "\x1f".join(
+        (finding.path, finding.check, finding.claim or "", " ".join(finding.text.split()))
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+# --- GitHub Actions workflow commands ------------------------------------------------------
+
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _github_data(text: str) -> str:
+    # GitHub's escaping for a command's message (toolkit `escapeData`).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    # Property values also escape ':' and ',' (toolkit `escapeProperty`).
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report) -> str:
+    lines = []
+    for finding in report.findings:
+        span = finding.span
+        properties = ",".join(
+            f"{key}={_github_property(str(value))}"
+            for key, value in (
+                ("file", finding.path),
+                ("line", span.line),
+                ("col", span.column),
+                ("endLine", span.end_line),
+                ("endColumn", span.end_column),
+                (
+                    "title",
+                    f"factlint {finding.check}" + (f" [{finding.claim}]" if finding.claim else ""),
+                ),
+            )
+        )
+        lines.append(
+            f"::{_GITHUB_LEVELS[finding.severity]} {properties}::{_github_data(finding.message)}"
+        )
+    for problem in report.problems:
+        lines.append(
+            f"::error file={_github_property(problem.path)},title=factlint::"
+            f"{_github_data(problem.message)}"
+        )
+    return "".join(f"{line}\n" for line in lines)
+
+
+# --- reviewdog diagnostic format (rdjsonl) ---------------------------------------------------
+
+_RDJSON_SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def format_rdjsonl(report: Report) -> str:
+    lines = []
+    for finding in report.findings:
+        span = finding.span
+        diagnostic = {
+            "message": finding.message,
+            "location": {
+                "path": finding.path,
+                "range": {
+                    "start": {"line": span.line, "column": span.column},
+                    "end": {"line": span.end_line, "column": span.end_column},
+                },
+            },
+            "severity": _RDJSON_SEVERITIES[finding.severity],
+            "source": {"name": "factlint"},
+            "code": {"value": finding.check},
+        }
+        lines.append(json.dumps(diagnostic, ensure_ascii=False))
+    return "".join(f"{line}\n" for line in lines)

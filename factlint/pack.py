@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from factlint.errors import FactlintError, PackError
+from factlint.yamlfile import load_yaml, mark_of, node_at
 
 ClaimKind = Literal[
     "people", "countries", "entities", "share", "money-per-year", "hours-per-day", "years",
@@ -158,45 +159,39 @@ def load_pack(path: Path) -> Pack:
 
 
 def parse_pack(text: str, path: str = "<pack>") -> Pack:
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            raise PackError([FactlintError("the pack file is empty", path=path, line=1)])
-        _refuse_aliases(root, path)
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = f"invalid YAML: {error.problem or error.context}"
-        raise PackError([FactlintError(message, path, line, column)]) from error
-    except yaml.YAMLError as error:
-        raise PackError([FactlintError(f"invalid YAML: {error}", path)]) from error
-    finally:
-        loader.dispose()
+        data, root = load_yaml(text, path)
+    except FactlintError as error:
+        raise PackError([error]) from None
+    if root is None:
+        raise PackError([FactlintError("the pack file is empty", path=path, line=1)])
     if not isinstance(data, dict):
-        raise PackError([FactlintError("a pack must be a mapping", path, *_mark(root))])
+        raise PackError([FactlintError("a pack must be a mapping", path, *mark_of(root))])
     try:
         pack = Pack.model_validate(data)
     except ValidationError as error:
-        errors = error.errors()
-        problems = [
-            FactlintError(
-                _describe(problem),
-                path,
-                *_mark(_node_at(root, problem["loc"], key=problem["type"] == "extra_forbidden")),
-            )
-            for problem in errors
-            if not _caused_by_deeper_error(problem, errors)
-        ]
-        raise PackError(problems) from None
+        raise PackError(validation_problems(error, root, path)) from None
     problems = [
-        FactlintError(message, path, *_mark(_node_at(root, loc)))
+        FactlintError(message, path, *mark_of(node_at(root, loc)))
         for loc, message in semantic_problems(pack)
     ]
     if problems:
         raise PackError(problems)
     return pack
+
+
+def validation_problems(error: ValidationError, root: yaml.Node, path: str) -> list[FactlintError]:
+    """One located problem per pydantic error, leaving out consequences of deeper ones."""
+    errors = error.errors()
+    return [
+        FactlintError(
+            _describe(problem),
+            path,
+            *mark_of(node_at(root, problem["loc"], key=problem["type"] == "extra_forbidden")),
+        )
+        for problem in errors
+        if not _caused_by_deeper_error(problem, errors)
+    ]
 
 
 def _caused_by_deeper_error(problem: Any, errors: Sequence[Any]) -> bool:
@@ -239,45 +234,3 @@ def semantic_problems(pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str]]
             )
         if claim.kind == "money-per-year" and claim.currency is None:
             yield ("claims", index, "kind"), f"claim '{claim.id}': money claims need a currency"
-
-
-def _refuse_aliases(root: yaml.Node, path: str) -> None:
-    """Reject YAML anchors and aliases: packs need none, and they allow 'billion laughs'."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            line, column = _mark(node)
-            raise PackError(
-                [FactlintError("YAML aliases are not allowed in packs", path, line, column)]
-            )
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
-def _node_at(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> yaml.Node:
-    """The deepest node of the document on the path `loc` (a pydantic error location).
-
-    With `key`, the last step lands on the mapping key rather than its value (unknown keys).
-    """
-    node = root
-    for depth, part in enumerate(loc):
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            want_key = key and depth == len(loc) - 1
-            child = next((k if want_key else v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            child = node.value[part] if 0 <= part < len(node.value) else None
-        if child is None:
-            break
-        node = child
-    return node
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1

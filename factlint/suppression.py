@@ -1,0 +1,151 @@
+"""Inline suppression comments, and reporting the ones that suppress nothing.
+
+    <!-- factlint-disable-file [ID ...] -->       the whole file
+    <!-- factlint-disable [ID ...] -->            from here to the next matching enable
+    <!-- factlint-enable [ID ...] -->             ends the disables that name ID (all if none)
+    <!-- factlint-disable-next-line [ID ...] -->  the line after the comment
+
+An ID is a check id or a claim id; none means every finding. IDs are separated by spaces or
+commas. Only real HTML comments count: one inside a code block or code span is text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from factlint.document import Document
+from factlint.findings import Finding, Span
+
+UNUSED_SUPPRESSION = "unused-suppression"
+DirectiveKind = Literal["disable-file", "disable", "enable", "disable-next-line"]
+
+_DIRECTIVE = regex.compile(
+    r"<!--\s*factlint-(?P<kind>disable-next-line|disable-file|disable|enable)"
+    r"(?:\s+(?P<ids>[^>]*?))?\s*-->",
+)
+
+
+@dataclass(frozen=True)
+class Directive:
+    kind: DirectiveKind
+    ids: frozenset[str]  # empty: every finding
+    start: int
+    end: int
+    span: Span
+    text: str
+
+    def covers(self, finding: Finding) -> bool:
+        return not self.ids or finding.check in self.ids or finding.claim in self.ids
+
+
+Position = tuple[int, int]  # (line, column), 1-based
+_FILE_START: Position = (0, 0)
+_FILE_END: Position = (2**62, 0)
+
+
+@dataclass(frozen=True)
+class _Region:
+    directive: Directive
+    start: Position
+    end: Position  # findings that start inside are suppressed
+
+
+def directives(document: Document) -> list[Directive]:
+    found = []
+    for start, end in document.masked.comments:
+        match = _DIRECTIVE.fullmatch(document.text, start, end)
+        if match is None:
+            continue
+        ids = frozenset(part for part in regex.split(r"[\s,]+", match.group("ids") or "") if part)
+        line, column = document.lines.position(start)
+        end_line, end_column = document.lines.position(end)
+        kind: DirectiveKind = match.group("kind")
+        found.append(
+            Directive(
+                kind, ids, start, end, Span(line, column, end_line, end_column), match.group()
+            )
+        )
+    return found
+
+
+def _start(directive: Directive) -> Position:
+    return directive.span.line, directive.span.column
+
+
+def _end(directive: Directive) -> Position:
+    return directive.span.end_line, directive.span.end_column
+
+
+def _regions(found: Sequence[Directive]) -> list[_Region]:
+    regions: list[_Region] = []
+    open_disables: list[Directive] = []
+    for directive in found:
+        if directive.kind == "disable-file":
+            regions.append(_Region(directive, _FILE_START, _FILE_END))
+        elif directive.kind == "disable":
+            open_disables.append(directive)
+        elif directive.kind == "enable":
+            still_open = []
+            for disable in open_disables:
+                if not directive.ids or (disable.ids and disable.ids <= directive.ids):
+                    regions.append(_Region(disable, _end(disable), _start(directive)))
+                else:
+                    still_open.append(disable)
+            open_disables = still_open
+    regions.extend(_Region(disable, _end(disable), _FILE_END) for disable in open_disables)
+    return regions
+
+
+def apply_suppressions(
+    found: Sequence[Directive], findings: Sequence[Finding], path: str
+) -> tuple[list[Finding], list[Finding]]:
+    """(findings kept, unused-suppression findings) for one file's directives."""
+    if not found:
+        return list(findings), []
+    regions = _regions(found)
+    used: set[int] = set()
+    kept = []
+    for finding in findings:
+        suppressor = _suppressor(finding, regions, found)
+        if suppressor is None:
+            kept.append(finding)
+        else:
+            used.add(id(suppressor))
+    unused = [
+        Finding(
+            path=path,
+            span=directive.span,
+            severity="info",
+            check=UNUSED_SUPPRESSION,
+            pack=None,
+            claim=None,
+            text=directive.text,
+            stated=None,
+            cited=None,
+            message=f"'{' '.join(directive.text.split())}' suppresses nothing; remove it",
+        )
+        for directive in found
+        if directive.kind != "enable" and id(directive) not in used
+    ]
+    return kept, unused
+
+
+def _suppressor(
+    finding: Finding, regions: Sequence[_Region], found: Sequence[Directive]
+) -> Directive | None:
+    position = (finding.span.line, finding.span.column)
+    for region in regions:
+        if region.start <= position < region.end and region.directive.covers(finding):
+            return region.directive
+    for directive in found:
+        if (
+            directive.kind == "disable-next-line"
+            and finding.span.line == directive.span.end_line + 1
+            and directive.covers(finding)
+        ):
+            return directive
+    return None
