@@ -7,26 +7,16 @@ Heavy modules (spaCy above all) are imported only when a check actually runs.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factlint import __version__
 from factlint.errors import FactlintError
 
-if TYPE_CHECKING:
-    from factlint.document import Document
-    from factlint.findings import InputProblem
-
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-
-DRAFT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-_SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
-STDIN = "-"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +24,9 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"factlint: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
+
+
+FORMATS = ("text", "json", "sarif", "github", "rdjsonl")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,11 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         dest="packs",
         metavar="PACK",
-        help="a pack file (.yaml) or the name of a built-in pack; repeatable"
-        " (default: north-korea-forced-labour)",
+        help="a pack file (.yaml) or the name of a built-in pack; repeatable; replaces the"
+        " configuration's packs (default: north-korea-forced-labour)",
     )
     check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
     check.add_argument(
         "--figures",
@@ -72,109 +65,113 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the name to report for standard input; its suffix picks Markdown or text",
     )
+    check.add_argument(
+        "--config", metavar="PATH", help="use this configuration file for every file"
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings that FILE does not accept"
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the current findings to FILE as accepted, and exit 0",
+    )
+    check.add_argument(
+        "--diff", metavar="REF", help="report only findings on lines changed since git REF"
+    )
+    config = commands.add_parser(
+        "config",
+        help="print the effective configuration for a path",
+        description="Print the configuration that applies to PATH (default: the current"
+        " folder), and the file it comes from.",
+    )
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument("--config", metavar="PATH", help="a configuration file to show instead")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
-    if arguments.command != "check":
-        parser.print_help()
-        return EXIT_ERROR if arguments.command is None and argv else EXIT_OK
     try:
-        return _check(arguments)
+        if arguments.command == "check":
+            return _check(arguments)
+        if arguments.command == "config":
+            return _config(arguments)
     except FactlintError as error:
         print(f"factlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    parser.print_help()
+    return EXIT_ERROR if argv else EXIT_OK
+
+
+def _config(arguments: argparse.Namespace) -> int:
+    from factlint.config import ConfigResolver
+
+    resolver = ConfigResolver(Path(arguments.config) if arguments.config else None)
+    path = Path(arguments.path)
+    target = path / "_" if path.is_dir() else path  # a folder's own configuration applies
+    sys.stdout.write(resolver.for_path(target).shown())
+    return EXIT_OK
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    from factlint.document import read_document
-    from factlint.engine import Linter
-    from factlint.findings import InputProblem
-    from factlint.output import format_figures_table, format_json, format_problem, format_text
-    from factlint.pack import BUILTIN_PACK, resolve_pack
+    from factlint.checks import CHECKS
+    from factlint.output import (
+        RuleHelp,
+        format_figures_table,
+        format_github,
+        format_json,
+        format_problem,
+        format_rdjsonl,
+        format_sarif,
+        format_text,
+    )
+    from factlint.run import CheckOptions, run_check
+    from factlint.suppression import UNUSED_SUPPRESSION
 
-    packs = [resolve_pack(spec) for spec in (arguments.packs or [BUILTIN_PACK])]
-    linter = Linter(packs)
-    problems: list[InputProblem] = []
+    def optional_path(value: str | None) -> Path | None:
+        return Path(value) if value else None
 
-    def documents() -> Iterator[Document]:
-        stdin_name = arguments.stdin_filename or "<stdin>"
-        for path, shown in _draft_files(arguments.paths, stdin_name, problems):
-            try:
-                if path is None:
-                    yield _read_stdin(shown)
-                else:
-                    yield read_document(path, shown)
-            except FactlintError as error:
-                problems.append(InputProblem(shown, error.message, error.line))
-
-    report = linter.lint(documents())
-    report.problems.extend(problems)
-    report = report.sorted()
+    options = CheckOptions(
+        paths=arguments.paths,
+        packs=arguments.packs,
+        config=optional_path(arguments.config),
+        stdin_name=arguments.stdin_filename or "<stdin>",
+        baseline=optional_path(arguments.baseline),
+        write_baseline=optional_path(arguments.write_baseline),
+        diff_ref=arguments.diff,
+    )
+    result = run_check(options)
+    report = result.report
+    for problem in report.problems:
+        print(f"factlint: {format_problem(problem)}", file=sys.stderr)
+    if result.baseline_written is not None:
+        print(
+            f"factlint: wrote {result.baseline_written} accepted findings to"
+            f" {arguments.write_baseline}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR if report.problems else EXIT_OK
+    rules = [RuleHelp(check.id, check.summary, check.severity) for check in CHECKS]
+    rules.append(RuleHelp(UNUSED_SUPPRESSION, "A suppression comment suppresses nothing.", "info"))
     if arguments.format == "json":
         sys.stdout.write(format_json(report))
+    elif arguments.format == "sarif":
+        sys.stdout.write(format_sarif(report, rules, __version__))
+    elif arguments.format == "github":
+        sys.stdout.write(format_github(report))
+    elif arguments.format == "rdjsonl":
+        sys.stdout.write(format_rdjsonl(report))
     elif arguments.figures:
         sys.stdout.write(format_figures_table(report))
     else:
         sys.stdout.write(format_text(report, summary=not arguments.quiet))
-    for problem in report.problems:
-        print(f"factlint: {format_problem(problem)}", file=sys.stderr)
     if report.problems:
         return EXIT_ERROR
-    return EXIT_FINDINGS if report.count("error") else EXIT_OK
-
-
-def _read_stdin(shown: str) -> Document:
-    from factlint.document import decode, is_markdown_path, parse_document
-
-    data = sys.stdin.buffer.read()
-    return parse_document(decode(data, shown), shown, markdown=is_markdown_path(shown))
-
-
-def _draft_files(
-    paths: Sequence[str], stdin_name: str, problems: list[InputProblem]
-) -> Iterator[tuple[Path | None, str]]:
-    """(path, shown name) for every draft named or found below a named folder, in order."""
-    from factlint.findings import InputProblem
-
-    for given in paths:
-        if given == STDIN:
-            yield None, stdin_name
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path, given)
-        elif path.exists():
-            yield path, given
-        else:
-            problems.append(InputProblem(given, "no such file or directory"))
-
-
-def _walk(root: Path, shown_root: str) -> Iterator[tuple[Path, str]]:
-    found: list[tuple[str, Path]] = []
-    # os.walk does not follow symlinked folders by default, so a link loop cannot trap it.
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(
-            name
-            for name in subfolders
-            if not name.startswith(".") and name not in _SKIPPED_DIRECTORIES
-        )
-        for name in files:
-            if Path(name).suffix.lower() in DRAFT_SUFFIXES and not name.startswith("."):
-                path = Path(folder) / name
-                relative = path.relative_to(root).as_posix()
-                shown = (
-                    relative
-                    if shown_root in (".", "./")
-                    else f"{shown_root.rstrip('/')}/{relative}"
-                )
-                found.append((shown, path))
-    for shown, path in sorted(found):
-        yield path, shown
+    return EXIT_FINDINGS if result.failing else EXIT_OK
 
 
 if __name__ == "__main__":
