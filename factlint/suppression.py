@@ -12,7 +12,7 @@ commas. Only real HTML comments count: one inside a code block or code span is t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import regex
@@ -50,11 +50,16 @@ _FILE_END: Position = (2**62, 0)
 @dataclass(frozen=True)
 class _Region:
     directive: Directive
+    ids: frozenset[str]  # empty: every finding
     start: Position
     end: Position  # findings that start inside are suppressed
 
+    def covers(self, finding: Finding) -> bool:
+        return not self.ids or finding.check in self.ids or finding.claim in self.ids
+
 
 def directives(document: Document) -> list[Directive]:
+    """The suppression directives of a document, in order."""
     found = []
     for start, end in document.masked.comments:
         match = _DIRECTIVE.fullmatch(document.text, start, end)
@@ -64,11 +69,8 @@ def directives(document: Document) -> list[Directive]:
         line, column = document.lines.position(start)
         end_line, end_column = document.lines.position(end)
         kind: DirectiveKind = match.group("kind")
-        found.append(
-            Directive(
-                kind, ids, start, end, Span(line, column, end_line, end_column), match.group()
-            )
-        )
+        span = Span(line, column, end_line, end_column)
+        found.append(Directive(kind, ids, start, end, span, match.group()))
     return found
 
 
@@ -81,23 +83,28 @@ def _end(directive: Directive) -> Position:
 
 
 def _regions(found: Sequence[Directive]) -> list[_Region]:
-    regions: list[_Region] = []
-    open_disables: list[Directive] = []
+    """The disabled stretches of a file. `factlint-enable ID` re-enables ID only: a disable
+    naming more ids goes on for the others; a disable naming none ends at a bare enable."""
+    closed: list[_Region] = []
+    opened: list[_Region] = []
     for directive in found:
         if directive.kind == "disable-file":
-            regions.append(_Region(directive, _FILE_START, _FILE_END))
+            closed.append(_Region(directive, directive.ids, _FILE_START, _FILE_END))
         elif directive.kind == "disable":
-            open_disables.append(directive)
+            opened.append(_Region(directive, directive.ids, _end(directive), _FILE_END))
         elif directive.kind == "enable":
             still_open = []
-            for disable in open_disables:
-                if not directive.ids or (disable.ids and disable.ids <= directive.ids):
-                    regions.append(_Region(disable, _end(disable), _start(directive)))
-                else:
-                    still_open.append(disable)
-            open_disables = still_open
-    regions.extend(_Region(disable, _end(disable), _FILE_END) for disable in open_disables)
-    return regions
+            for region in opened:
+                ending = not directive.ids or (region.ids and region.ids & directive.ids)
+                if not ending:
+                    still_open.append(region)
+                    continue
+                closed.append(replace(region, end=_start(directive)))
+                remaining = region.ids - directive.ids if directive.ids else frozenset()
+                if remaining:
+                    still_open.append(replace(region, ids=remaining, start=_end(directive)))
+            opened = still_open
+    return closed + opened
 
 
 def apply_suppressions(
@@ -139,7 +146,7 @@ def _suppressor(
 ) -> Directive | None:
     position = (finding.span.line, finding.span.column)
     for region in regions:
-        if region.start <= position < region.end and region.directive.covers(finding):
+        if region.start <= position < region.end and region.covers(finding):
             return region.directive
     for directive in found:
         if (
