@@ -21,12 +21,15 @@ from factlint.document import Document
 from factlint.findings import Finding, Span
 
 UNUSED_SUPPRESSION = "unused-suppression"
-DirectiveKind = Literal["disable-file", "disable", "enable", "disable-next-line"]
+DirectiveKind = Literal["disable-file", "disable", "enable", "disable-next-line", "invalid"]
 
 _DIRECTIVE = regex.compile(
     r"<!--\s*factlint-(?P<kind>disable-next-line|disable-file|disable|enable)"
-    r"(?:\s+(?P<ids>[^>]*?))?\s*-->",
+    r"(?P<ids>(?:[\s,]+[a-z0-9][a-z0-9-]*)*)"
+    r"(?:\s+--(?:\s.*)?)?\s*-->",  # "-- why": a reason for readers, ignored
+    regex.DOTALL,
 )
+_ANY_DIRECTIVE = regex.compile(r"<!--\s*factlint-(?:disable|enable)")
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,19 @@ def directives(document: Document) -> list[Directive]:
     found = []
     for start, end in document.masked.comments:
         match = _DIRECTIVE.fullmatch(document.text, start, end)
-        if match is None:
+        if match is None and not _ANY_DIRECTIVE.match(document.text, start, end):
             continue
-        ids = frozenset(part for part in regex.split(r"[\s,]+", match.group("ids") or "") if part)
         line, column = document.lines.position(start)
         end_line, end_column = document.lines.position(end)
-        kind: DirectiveKind = match.group("kind")
         span = Span(line, column, end_line, end_column)
-        found.append(Directive(kind, ids, start, end, span, match.group()))
+        text = document.text[start:end]
+        if match is None:
+            # A mistyped directive would otherwise silence nothing, silently.
+            found.append(Directive("invalid", frozenset(), start, end, span, text))
+            continue
+        ids = frozenset(part for part in regex.split(r"[\s,]+", match.group("ids")) if part)
+        kind: DirectiveKind = match.group("kind")
+        found.append(Directive(kind, ids, start, end, span, text))
     return found
 
 
@@ -133,7 +141,7 @@ def apply_suppressions(
             text=directive.text,
             stated=None,
             cited=None,
-            message=f"'{' '.join(directive.text.split())}' suppresses nothing; remove it",
+            message=_unused_message(directive),
         )
         for directive in found
         if directive.kind != "enable" and id(directive) not in used
@@ -156,3 +164,10 @@ def _suppressor(
         ):
             return directive
     return None
+
+
+def _unused_message(directive: Directive) -> str:
+    text = " ".join(directive.text.split())
+    if directive.kind == "invalid":
+        return f"'{text}' is not a valid factlint directive; see docs/suppression.md"
+    return f"'{text}' suppresses nothing; remove it"

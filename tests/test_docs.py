@@ -40,3 +40,34 @@ def test_documented_example(
     assert result.out.splitlines() == output.splitlines()
     result = run_cli(args, capsys, stdin=passing.encode())
     assert f" {check} " not in result.out
+
+
+OUTPUT_BLOCK = re.compile(
+    r"<!-- factlint-output: (?P<args>.+?) -->\n```text\n(?P<out>.*?)```", re.S
+)
+
+
+def output_examples() -> list[tuple[str, str, str]]:
+    found = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for block in OUTPUT_BLOCK.finditer(text):
+            found.append((page.name, block.group("args"), block.group("out")))
+    return found
+
+
+def test_docs_show_some_real_outputs() -> None:
+    assert len(output_examples()) >= 3
+
+
+@pytest.mark.parametrize(("page", "args", "expected"), output_examples())
+def test_documented_output_is_real(
+    page: str,
+    args: str,
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli(args.split(), capsys)
+    assert result.out == expected, f"{page}: regenerate the output of 'factlint {args}'"

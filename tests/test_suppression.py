@@ -102,3 +102,18 @@ def test_unused_suppression_can_be_ignored_by_config(
     draft.write_text("<!-- factlint-disable -->\nNothing.\n", encoding="utf-8")
     result = run_cli(["check", "--quiet", str(draft)], capsys)
     assert result.out == ""
+
+
+def test_a_reason_may_follow_two_dashes(capsys: pytest.CaptureFixture[str]) -> None:
+    draft = f"<!-- factlint-disable-next-line out-of-range -- quoting the 2012 leaflet -->\n{BAD}\n"
+    assert lint(draft, capsys) == []
+
+
+def test_a_mistyped_directive_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    draft = f"<!-- factlint-disable-next-line: out-of-range -->\n{BAD}\n"
+    result = run_cli(["check", "--quiet", "--stdin-filename", "d.md", "-"], capsys, draft.encode())
+    assert result.out.splitlines()[0] == (
+        "d.md:1:1: info unused-suppression '<!-- factlint-disable-next-line: out-of-range -->'"
+        " is not a valid factlint directive; see docs/suppression.md"
+    )
+    assert " out-of-range " in result.out.splitlines()[1]
