@@ -62,6 +62,11 @@ _NAMED_PATTERNS = (
         r"(?:[A-Z]|(?i:a|an|one)\s+\w)"
     ),
     regex.compile(r"(?i:\bsources?\s*:\s*)\S"),
+    # "…, a figure that comes from the ministry's registry": where the figure was taken from
+    regex.compile(
+        r"(?i:\b(?:comes?|came|coming|drawn|taken|derived)\s+from\s+)"
+        r"(?:(?i:the|a|an|its|their|our)\s+[\w’'-]+|[A-Z])"
+    ),
 )
 _VAGUE_PATTERNS = regex.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
@@ -71,6 +76,12 @@ _VAGUE_PATTERNS = regex.compile(
     r"(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red|projected)"
     r"\s+(?:to|at)\b"
     r"|\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b"
+    # "the labourers, believed to number 100,000": the participle hedges with no auxiliary
+    r"|\b(?:believed|thought|estimated|said|reported|understood)\s+to\s+(?:be|number|total"
+    r"|have|hold|earn|make)\b"
+    # "by the upper estimates", "by most counts"
+    r"|\bby\s+(?:the\s+)?(?:upper|lower|highest|lowest|higher|official|most|common|usual)"
+    r"\s+(?:estimates?|accounts?|counts?|reckonings?)\b"
     r"|\bby\s+(?:some|one|many|most|several|other|various|certain|conservative|rough|unofficial)"
     r"\s+(?:estimates?|accounts?|counts?|reckonings?|measures?)\b"
     rf"|\baccording\s+to\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
@@ -85,7 +96,7 @@ _CUE_LEMMAS = frozenset(
     say estimate find report conclude state note count put claim suggest show document
     calculate record tally write assess reveal indicate rank rate list tell testify
     confirm warn allege believe think cite place describe acknowledge add explain observe
-    announce publish found
+    announce publish found recall reckon argue recount
     """.split()
 )
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
@@ -101,6 +112,7 @@ _CLAUSE_WORDS = frozenset(
     """.split()
 )
 _PRONOUNS = frozenset("he she it they we i".split())
+_RELATIVE_PRONOUNS = frozenset("who which that".split())
 _VAGUE_HEADS = frozenset(_VAGUE_PLURALS.split("|"))
 _SPECIFIC_HEADS = frozenset(
     """
@@ -110,7 +122,7 @@ _SPECIFIC_HEADS = frozenset(
     ngo charity foundation journalist reporter spokesman spokeswoman spokesperson minister
     diplomat expert activist academic scholar professor economist paper review audit
     document book article monitor observatory network coalition alliance mission union
-    court tribunal
+    court tribunal data figures statistics records registry
     """.split()
 )
 _NP_LENGTH = 7
@@ -123,6 +135,11 @@ def classify_attribution(
     sentence_text = text[sentence.start : sentence.end]
     if has_citation:
         return Attribution("named", "link or footnote")
+    source_cell = _source_cell(sentence_text, source_names) or _source_in_parentheses(
+        sentence_text, source_names
+    )
+    if source_cell is not None:
+        return Attribution("named", source_cell)
     for pattern in (_CITATION_MARKER, _PARENTHETICAL_CITATION, *_NAMED_PATTERNS):
         match = pattern.search(sentence_text)
         if match:
@@ -158,6 +175,36 @@ def for_figure(sentence_attribution: Attribution, figure_text: str) -> Attributi
     return Attribution("vague", hedge.group()) if hedge else sentence_attribution
 
 
+# Masking turns a table row's pipes into spaces, so its cells stand apart by two or more.
+_CELL_SEPARATOR = regex.compile(r"\s{2,}")
+_CITATION_CELL = regex.compile(r"[A-Z][^\d]{0,60}?,?\s+(?:1[89]\d\d|20\d\d)[a-z]?")
+
+
+def _source_in_parentheses(sentence_text: str, source_names: Sequence[str]) -> str | None:
+    """A known source name alone in parentheses, "(Asan Institute)": a citation with no year."""
+    names = {name.lower() for name in source_names}
+    for found in regex.finditer(r"\(([^()\n]{2,80})\)", sentence_text):
+        if found.group(1).strip().lower() in names:
+            return str(found.group())
+    return None
+
+
+def _source_cell(sentence_text: str, source_names: Sequence[str]) -> str | None:
+    """A table cell that is a source: a known source name ("UN COI") or "Name, 2014".
+
+    A table with a source column gives each row's figure its source in a cell of its own,
+    with no reporting verb; in running prose a mere mention of a source is no attribution.
+    """
+    cells = [cell.strip() for cell in _CELL_SEPARATOR.split(sentence_text)]
+    if len([cell for cell in cells if cell]) < 2:
+        return None
+    names = {name.lower() for name in source_names}
+    for cell in cells:
+        if cell and (cell.lower() in names or _CITATION_CELL.fullmatch(cell)):
+            return str(cell)
+    return None
+
+
 def _cue_text(sentence: Sentence, index: int, text: str) -> str:
     tokens = sentence.tokens
     start = tokens[max(0, index - 3)].start
@@ -188,6 +235,27 @@ def _phrase_before(tokens: Sequence[Token], index: int) -> list[Token]:
     while position >= 0 and tokens[position].lower in _SKIPPED_BEFORE_VERB:
         position -= 1
     phrase: list[Token] = []
+    while position >= 0 and len(phrase) < _NP_LENGTH:
+        token = tokens[position]
+        if _ends_phrase(token):
+            if token.lower in _RELATIVE_PRONOUNS and _relative_clause_ok(phrase):
+                # "Interviewees who had worked abroad reported …": the speaker is the noun
+                # before the relative clause, not the end of the clause.
+                return _phrase_before_relative(tokens, position)
+            break
+        phrase.insert(0, token)
+        position -= 1
+    return phrase
+
+
+def _relative_clause_ok(clause: Sequence[Token]) -> bool:
+    """A short relative clause with no figure in it (so it is not the figure's clause)."""
+    return 0 < len(clause) <= 5 and not any(token.text[:1].isdigit() for token in clause)
+
+
+def _phrase_before_relative(tokens: Sequence[Token], position: int) -> list[Token]:
+    phrase: list[Token] = []
+    position -= 1
     while position >= 0 and len(phrase) < _NP_LENGTH:
         token = tokens[position]
         if _ends_phrase(token):
@@ -239,6 +307,6 @@ def _speaker(
         return "named"
     if sentence_initial and len(phrase) == 1 and phrase[0].text[:1].isupper():
         return "named"  # "Pyongyang says", "Amnesty estimates"
-    if words[0] in ("the", "this", "that", "its", "their", "a", "an", "one"):
+    if words[0] in ("the", "this", "that", "its", "their", "our", "a", "an", "one"):
         return "named"
     return "none"

@@ -9,6 +9,9 @@ subject wins, and a subject across a clause boundary counts as further away.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
+
+import regex
 
 from factlint.pack import Claim
 from factlint.quantities import Quantity
@@ -19,6 +22,57 @@ _CLAUSE_BOUNDARIES = frozenset(
     {",", ";", ":", "—", "–", "(", ")", "but", "while", "whereas", "although", "though"}
 )
 _CLAUSE_PENALTY = 6
+
+# What a bare count counts is read from the nouns right after it ("four political prison
+# camps", "40 countries", "two rest days"): a count of camps or days is not a head count,
+# and a count of workers is not a count of countries.
+NounCategory = Literal["person", "country", "entity", "time", "other"]
+_NOUN_CATEGORIES: dict[str, NounCategory] = {
+    **dict.fromkeys(
+        """
+        worker labourer laborer people person prisoner inmate detainee defector escapee
+        refugee woman man child girl boy member conscript citizen national korean labour
+        labor employee migrant victim survivor interviewee recruit individual official
+        """.split(),
+        "person",
+    ),
+    **dict.fromkeys("country nation territory state".split(), "country"),
+    **dict.fromkeys("entity company firm bank".split(), "entity"),
+    **dict.fromkeys("time day week month year hour decade shift".split(), "time"),
+    **dict.fromkeys(
+        """
+        camp brigade unit team section case recommendation restaurant resolution site
+        province city ship factory mine interview report execution missile test round
+        """.split(),
+        "other",
+    ),
+}
+# The nouns that show a count is not of what a claim of this kind counts. `entities` is the
+# kind for anything else a pack counts (shelters, ships), so only places and times rule out.
+_REJECTED_NOUNS: dict[str, frozenset[NounCategory]] = {
+    "people": frozenset({"country", "entity", "time", "other"}),
+    "countries": frozenset({"person", "entity", "time", "other"}),
+    "entities": frozenset({"country", "time"}),
+}
+_COUNTED_NOUN_WINDOW = 4
+_NOT_PART_OF_NOUN_PHRASE = frozenset(
+    """
+    of in on at to from for by with are is were was have has had who that which and or
+    a an the
+    """.split()
+)
+
+# A clause that places its figure in one named country or region ("are in Russia",
+# "sent home from Kuwait", "in Qatar alone") states a part, not the claim's total.
+_TOTAL_KINDS = frozenset({"people", "countries", "entities"})
+_WHOLE_NAMES = frozenset("north pyongyang dprk korea".split())
+_DISTRIBUTIVE = frozenset("mostly mainly largely chiefly primarily especially notably".split())
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
 
 
 def fits(claim: Claim, quantity: Quantity) -> bool:
@@ -61,6 +115,8 @@ def _nearest_claim(
         return None
     first, last = sentence.token_range(quantity.start, quantity.end)
     clause = _clause(sentence, first, last)
+    counted = _counted_noun(sentence, last, clause) if quantity.kind == "count" else None
+    part_of_whole = _names_a_part(sentence, clause)
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
     for order, subject in enumerate(subjects):
@@ -68,10 +124,59 @@ def _nearest_claim(
             continue
         if any(clause[0] <= start and end <= clause[1] for start, end in subject.exclusions):
             continue  # "200,000 died in the camps": the clause is about something else
+        if not _counts_what_claim_counts(subject.claim, counted):
+            continue  # "four political prison camps" counts camps, not prisoners
+        if part_of_whole and subject.claim.kind in _TOTAL_KINDS:
+            continue  # "30,000 of them are in Russia": one country's share, not the total
         score = (_distance(sentence, first, last, subject), order)
         if best is None or score < best:
             best, best_claim = score, subject.claim
     return best_claim
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _counted_noun(sentence: Sentence, last: int, clause: tuple[int, int]) -> NounCategory | None:
+    """The category of the noun a bare count counts, if one of the next words names it."""
+    tokens = sentence.tokens
+    for index in range(last + 1, min(clause[1], last + _COUNTED_NOUN_WINDOW) + 1):
+        token = tokens[index]
+        if token.lower in _NOT_PART_OF_NOUN_PHRASE:
+            return None
+        # "countries.[22": a citation marker glued to the word by the tokenizer
+        letters = regex.match(r"[a-z]*", token.lower).group()
+        for form in (token.lower, token.lemma, _singular(letters)):
+            category = _NOUN_CATEGORIES.get(form)
+            if category is not None:
+                return category
+    return None
+
+
+def _counts_what_claim_counts(claim: Claim, counted: NounCategory | None) -> bool:
+    return counted not in _REJECTED_NOUNS.get(claim.kind, frozenset())
+
+
+def _names_a_part(sentence: Sentence, clause: tuple[int, int]) -> bool:
+    tokens = sentence.tokens
+    for index in range(clause[0], clause[1] + 1):
+        token = tokens[index]
+        if token.lower == "alone":
+            return True
+        if token.lower not in ("in", "from") or index + 1 > clause[1]:
+            continue
+        place = tokens[index + 1]
+        if not place.text[:1].isupper() or place.lower in _WHOLE_NAMES | _CALENDAR:
+            continue
+        if index > 0 and tokens[index - 1].lower in _DISTRIBUTIVE:
+            continue
+        return True
+    return False
 
 
 def _clause(sentence: Sentence, first: int, last: int) -> tuple[int, int]:

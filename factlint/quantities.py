@@ -237,7 +237,8 @@ _SMALL_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORD})"
 
 _ATOM = regex.compile(
     rf"""
-    (?P<proportion>(?<![\w.,])(?P<num>{_SMALL_NUMBER})\s+(?:of|in|out\s+of)\s+(?:every\s+|each\s+)?
+    (?P<proportion>(?<![\w.,])(?P<num>{_SMALL_NUMBER})\s+(?:(?:cases|times)\s+out\s+of|of|in|out\s+of)
+        \s+(?:every\s+|each\s+)?
         (?P<den>{_SMALL_NUMBER})\b(?![.,]\d))
     | (?P<digits>(?<![\w.,\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
     | (?P<half_scale>\bhalf\s+a\s+(?P<half_of>million|billion)\b)
@@ -352,7 +353,9 @@ _CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _HALF_CONTEXT_AFTER = regex.compile(r"\s+(?:of|the|its|their|all|our)\b", regex.IGNORECASE)
 _ONE_OF_AFTER = regex.compile(r"\s*(?:of\b|-)", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"[.;:!?\n]|\d")
+# A comma ends the look-ahead too: in "16 hours, with two rest days a month" the rate
+# belongs to the rest days, not to the hours.
+_CLAUSE_END = regex.compile(r"[.;:!?,\n]|\d")
 
 _LOOKBACK = 48
 _RATE_LOOKAHEAD_WORDS = 8
@@ -688,7 +691,7 @@ def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
 
 def _rate_later_in_clause(text: str, end: int) -> str | None:
     for count, token in enumerate(regex.finditer(r"\S+", text[end : end + 120]), start=1):
-        if _CLAUSE_END.search(token.group()) and not token.group().rstrip(".;:!?").isalpha():
+        if _CLAUSE_END.search(token.group()) and not token.group().rstrip(".;:!?,").isalpha():
             break
         if count > _RATE_LOOKAHEAD_WORDS:
             break

@@ -8,7 +8,7 @@ from factlint.attribution import AttributionKind, classify_attribution, for_figu
 from factlint.nlp import sentences_of
 from factlint.quantities import extract_quantities
 
-NAMES = ("UN COI", "Asan Institute", "Commission of Inquiry")
+NAMES = ("UN COI", "Asan Institute", "Commission of Inquiry", "Treasury")
 
 CASES: list[tuple[str, AttributionKind]] = [
     # named: source and reporting cue, in either order
@@ -37,7 +37,19 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("Amnesty estimates that 50,000 work abroad.", "named"),
     ("Figures from the Database Center show 50,000 workers abroad.", "named"),
     ("Some 50,000 work abroad, as estimated by the Asan Institute.", "named"),
+    ("The figure of 75 percent comes from the ministry's registry.", "named"),
+    ("Our data show that three in four escapees are women.", "named"),
+    ("Interviewees who had worked abroad reported shifts of 14 to 16 hours.", "named"),
+    ("Workers abroad: 50,000 to 60,000 (Asan Institute).", "named"),
+    # a table row (masking leaves its cells apart by spaces) with a source cell
+    ("  People in political prison camps   120,000   UN COI  ", "named"),
+    ("  People in political prison camps   120,000   KINU, 2012  ", "named"),
+    ("Women were 85 percent of arrivals, unification ministry data show.", "named"),
+    ("“We worked 18-hour shifts,” a former worker in Kuwait recalled.", "named"),
+    ("The workers abroad number 60,000, the Asan Institute reckons.", "named"),
     # vague: a hedge and no source
+    ("The labourers, believed to number around 100,000, are spread widely.", "vague"),
+    ("At $2.3 billion a year, by the upper estimates, it rivals coal.", "vague"),
     ("It is estimated that 90 percent of them are trafficked.", "vague"),
     ("It is believed that 90 percent of them are trafficked.", "vague"),
     ("Experts say 90 percent of them are trafficked.", "vague"),
@@ -58,6 +70,10 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("The regime earns $5 billion a year from workers abroad.", "none"),
     ("A report on camps is due, and 200,000 are held there.", "none"),
     ("The 16 countries employed North Korean labourers.", "none"),
+    # a source mentioned with no reporting verb, or a cell that is no source
+    ("The Treasury sanctioned ten North Korean entities.", "none"),
+    ("  Workers abroad   30,000   Russia  ", "none"),
+    ("Some 50,000 work abroad (mostly men).", "none"),
     # "an estimated" hedges its own figure, not the sentence's others: see test below
 ]
 

@@ -82,6 +82,40 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         "As many as 200,000 North Koreans work abroad.",
         [("As many as 200,000", "overseas-workers")],
     ),
+    # the noun a bare count counts: camps and countries are not head counts
+    (
+        "Between 80,000 and 120,000 North Koreans are held in four political prison camps.",
+        [("Between 80,000 and 120,000", "prison-camp-population"), ("four", None)],
+    ),
+    (
+        "North Korean workers have been sent to at least 40 countries.",
+        [("at least 40", "overseas-host-countries")],
+    ),
+    (
+        "Workers sent abroad do 14 to 16 hours, with one or two rest days a month.",
+        [("14 to 16 hours", "overseas-work-hours"), ("two", None)],
+    ),
+    # a figure placed in one country, or "alone", is a part and not the total
+    ("Some 30,000 of the workers abroad are in Russia.", [("Some 30,000", None)]),
+    ("Some 5,000 workers abroad were sent home from Kuwait.", [("Some 5,000", None)]),
+    (
+        "About 50,000 North Koreans work abroad, mostly in China and Russia.",
+        [("About 50,000", "overseas-workers")],
+    ),
+    # subject phrases: capitalised plurals, "sold", "defected", host cities
+    ("Workers abroad: 50,000 to 60,000.", [("50,000 to 60,000", "overseas-workers")]),
+    (
+        "Nine in ten of the women who cross the river are sold.",
+        [("Nine in ten", "escapee-women-trafficked-share")],
+    ),
+    (
+        "Women account for 80% of those who have defected.",
+        [("80%", "escapees-women-share")],
+    ),
+    (
+        "I worked 20 hours a day on a building site in Moscow.",
+        [("20 hours a day", "overseas-work-hours")],
+    ),
     # no subject, or the wrong kind: no link
     ("North Korea has roughly 25 million people.", [("roughly 25 million", None)]),
     ("The camps cover 50 square kilometres.", [("50 square kilometres", None)]),

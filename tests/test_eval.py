@@ -1,0 +1,185 @@
+"""The accuracy evaluation: the metric code on a tiny synthetic set, the set's size, the bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.eval import (
+    Case,
+    EvalSetError,
+    Label,
+    Metrics,
+    evaluate,
+    load_set,
+    locate,
+    main,
+    misses_of_bar,
+)
+
+ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
+
+
+def claim(text: str, claim_id: str, low: float | None, high: float | None, **rest: str) -> Label:
+    return Label(text, claim_id, low, high, rest["verdict"], rest["attribution"])
+
+
+def case(text: str, *labels: Label) -> Case:
+    return Case(id=text[:20], split="tune", style="test", text=text, labels=labels)
+
+
+# --- the metric code, on cases whose right answer is known --------------------------------
+
+
+def test_a_true_range_finding_and_a_true_unattributed_finding() -> None:
+    cases = [
+        case(
+            "Some 200,000 people are held in political prison camps.",
+            claim(
+                "Some 200,000",
+                "prison-camp-population",
+                200000,
+                200000,
+                verdict="contradicted",
+                attribution="none",
+            ),
+        )
+    ]
+    metrics = evaluate(cases)["tune"]
+    assert (metrics.range.tp, metrics.range.fp, metrics.range.fn) == (1, 0, 0)
+    assert (metrics.unattributed.tp, metrics.unattributed.fp, metrics.unattributed.fn) == (1, 0, 0)
+    assert metrics.linked_right == 1 and metrics.labels == 1
+
+
+def test_a_wrong_label_is_counted_as_a_false_positive_and_a_miss() -> None:
+    # Labelled (wrongly, on purpose) as consistent and named: factlint's range and
+    # unattributed findings must then count as false positives, not pass unnoticed.
+    cases = [
+        case(
+            "Some 200,000 people are held in political prison camps.",
+            claim(
+                "Some 200,000",
+                "prison-camp-population",
+                200000,
+                200000,
+                verdict="consistent",
+                attribution="named",
+            ),
+        )
+    ]
+    metrics = evaluate(cases)["tune"]
+    assert (metrics.range.tp, metrics.range.fp) == (0, 1)
+    assert (metrics.unattributed.tp, metrics.unattributed.fp) == (0, 1)
+    assert metrics.range.precision == 0.0
+    # A flagged-range figure that factlint calls consistent is a miss.
+    missed = [
+        case(
+            "Between 80,000 and 120,000 people are held in political prison camps, the UN says.",
+            claim(
+                "Between 80,000 and 120,000",
+                "prison-camp-population",
+                80000,
+                120000,
+                verdict="overstated",
+                attribution="named",
+            ),
+        )
+    ]
+    metrics = evaluate(missed)["tune"]
+    assert (metrics.range.tp, metrics.range.fn) == (0, 1) and metrics.range.recall == 0.0
+
+
+def test_a_range_finding_on_a_non_claim_number_counts_against_the_bar() -> None:
+    cases = [
+        case("Some 200,000 people are held in political prison camps.", Label("Some 200,000", None))
+    ]
+    metrics = evaluate(cases)["tune"]
+    assert metrics.non_claim_numbers == 1
+    assert metrics.false_range_on_non_claims == 1
+    assert metrics.false_range_per_100_non_claims == 100.0
+    assert metrics.linked_right == 0
+    assert "false_range_per_100_non_claims 100.00 > 1" in misses_of_bar(metrics)
+
+
+def test_a_right_range_finding_for_the_wrong_claim_is_not_a_true_positive() -> None:
+    cases = [
+        case(
+            "Some 200,000 people are held in political prison camps.",
+            claim(
+                "Some 200,000",
+                "overseas-workers",
+                200000,
+                200000,
+                verdict="contradicted",
+                attribution="none",
+            ),
+        )
+    ]
+    metrics = evaluate(cases)["tune"]
+    assert (metrics.range.tp, metrics.range.fp, metrics.range.fn) == (0, 1, 1)
+
+
+def test_an_unlinked_non_claim_number_is_linked_right() -> None:
+    cases = [case("North Korea has about 25 million people.", Label("about 25 million", None))]
+    metrics = evaluate(cases)["tune"]
+    assert metrics.linked_right == 1 and metrics.range.fp == 0
+
+
+def test_empty_counts_do_not_pass_by_division() -> None:
+    metrics = Metrics()
+    assert metrics.range.precision == 1.0 and metrics.range.recall == 1.0
+    assert misses_of_bar(metrics) == []
+
+
+def test_labels_are_found_in_order_across_a_line_break() -> None:
+    text = "From 10 to 20, then\n10 again."
+    labels = (Label("10", None), Label("20", None), Label("then 10", None))
+    assert locate(text, labels) == [(5, 7), (11, 13), (15, 22)]
+    with pytest.raises(EvalSetError):
+        locate(text, (Label("30", None),))
+
+
+def test_show_errors_refuses_the_holdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(ROOT), "--split", "holdout", "--show-errors"]) == 2
+    assert "--i-am-done-tuning" in capsys.readouterr().err
+
+
+# --- the set and the bar ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, Metrics]:
+    return evaluate(load_set(ROOT, "all"))
+
+
+def test_the_set_is_large_enough_and_a_third_is_held_out(results: dict[str, Metrics]) -> None:
+    tune, holdout = results["tune"].cases, results["holdout"].cases
+    assert tune + holdout >= 200
+    assert holdout >= 70 and 3 * holdout >= tune + holdout
+
+
+def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None:
+    # The issue's bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
+    # range finding per 100 non-claims) is NOT met yet on the held-out split; docs/eval.md
+    # says why. Until it is, this guards the aggregate figures measured when tuning stopped,
+    # so that no change makes the held-out accuracy worse without a test failing.
+    metrics = results["holdout"]
+    assert metrics.range.precision >= 0.86
+    assert metrics.range.recall >= 0.76
+    assert metrics.attribution.precision >= 0.78
+    assert metrics.attribution.recall >= 0.78
+    assert metrics.false_range_per_100_non_claims <= 3.0
+    assert metrics.linking_accuracy >= 0.86
+
+
+def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
+    # The figures measured when tuning stopped, less a little slack: a change to linking,
+    # parsing or attribution that makes the tuning split worse fails here first.
+    metrics = results["tune"]
+    assert metrics.range.precision >= 0.95
+    assert metrics.range.recall >= 0.88
+    assert metrics.attribution.precision >= 0.90
+    assert metrics.attribution.recall >= 0.85
+    assert metrics.false_range_per_100_non_claims <= 1.0
+    assert metrics.linking_accuracy >= 0.93
