@@ -24,6 +24,8 @@ from factlint.pack import BUILTIN_PACK, validation_problems
 from factlint.yamlfile import load_yaml
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.toml", "pyproject.toml")
+# Generous: a long report is well under a megabyte; this only stops a stray data dump.
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(reversed(SEVERITIES))}
 
 
@@ -56,6 +58,12 @@ class Settings(BaseModel):
         default="error", alias="fail-level", description="Lowest severity that fails the run."
     )
     attribution: AttributionSettings = AttributionSettings()
+    max_file_size: int = Field(
+        default=DEFAULT_MAX_FILE_SIZE,
+        alias="max-file-size",
+        gt=0,
+        description="Files larger than this many bytes are skipped with a message.",
+    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ subject wins, and a subject across a clause boundary counts as further away.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Literal
 
@@ -101,25 +102,45 @@ def fits(claim: Claim, quantity: Quantity) -> bool:
     return quantity.kind == "age"
 
 
+# A subject further than this many tokens from a figure is not its subject. Bounding the
+# search keeps linking linear on pathological "sentences" (a megabyte with no full stop).
+_SUBJECT_REACH = 80
+
+
 def link(
     sentence: Sentence, quantities: Sequence[Quantity], subjects: Sequence[SubjectMatch]
 ) -> list[Claim | None]:
     """For each quantity of the sentence, the claim it is about, or None."""
-    return [_nearest_claim(sentence, quantity, subjects) for quantity in quantities]
+    ordered = sorted(enumerate(subjects), key=lambda item: item[1].first)
+    firsts = [subject.first for _, subject in ordered]
+    claims: list[Claim | None] = []
+    for quantity in quantities:
+        if not sentence.tokens:
+            claims.append(None)
+            continue
+        first, last = sentence.token_range(quantity.start, quantity.end)
+        window = ordered[
+            bisect_left(firsts, first - _SUBJECT_REACH) : bisect_right(
+                firsts, last + _SUBJECT_REACH
+            )
+        ]
+        claims.append(_nearest_claim(sentence, quantity, first, last, window))
+    return claims
 
 
 def _nearest_claim(
-    sentence: Sentence, quantity: Quantity, subjects: Sequence[SubjectMatch]
+    sentence: Sentence,
+    quantity: Quantity,
+    first: int,
+    last: int,
+    subjects: Sequence[tuple[int, SubjectMatch]],
 ) -> Claim | None:
-    if not sentence.tokens:
-        return None
-    first, last = sentence.token_range(quantity.start, quantity.end)
     clause = _clause(sentence, first, last)
     counted = _counted_noun(sentence, last, clause) if quantity.kind == "count" else None
     part_of_whole = _names_a_part(sentence, clause)
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
-    for order, subject in enumerate(subjects):
+    for order, subject in subjects:
         if not fits(subject.claim, quantity):
             continue
         if any(clause[0] <= start and end <= clause[1] for start, end in subject.exclusions):

@@ -361,6 +361,16 @@ _LOOKBACK = 48
 _RATE_LOOKAHEAD_WORDS = 8
 
 
+# How far after a position the patterns below may look. The `regex` module scans the rest of
+# the string for a pattern's required literal before matching, so an unbounded match costs
+# the length of the text: bounding it keeps extraction linear. No pattern spans this much.
+_WINDOW = 256
+
+
+def _at(pattern: regex.Pattern[str], text: str, position: int) -> regex.Match[str] | None:
+    return pattern.match(text, position, min(len(text), position + _WINDOW))
+
+
 # --- number values ------------------------------------------------------------------------
 
 
@@ -439,7 +449,7 @@ def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
     if match.group("magnitude"):
         words = regex.sub(r"\s+", " ", match.group("magnitude").lower())
         low, high = _MAGNITUDES[words]
-        money = _OF_DOLLARS_AFTER.match(text, end)
+        money = _at(_OF_DOLLARS_AFTER, text, end)
         if money:
             currency = _CURRENCY_WORDS[regex.sub(r"\s+", " ", money.group("word").lower())]
             return _Value(start, money.end(), low, "money", unit=currency, magnitude=(low, high))
@@ -461,10 +471,10 @@ def _read_fraction(text: str, match: regex.Match[str]) -> _Value | None:
     numerator_word = (match.group("fnum") or "").lower()
     denominator_word = match.group("fden").lower()
     denominator = _FRACTION_DENOMINATORS[denominator_word]
-    has_of = _OF_AFTER.match(text, end) is not None
+    has_of = _at(_OF_AFTER, text, end) is not None
     if not numerator_word:
         # A bare "half" is a share only in "half of", "half the"; "the third year" is an ordinal.
-        if denominator_word != "half" or not _HALF_CONTEXT_AFTER.match(text, end):
+        if denominator_word != "half" or not _at(_HALF_CONTEXT_AFTER, text, end):
             return None
         numerator = 1.0
     else:
@@ -491,41 +501,41 @@ def _read_after(text: str, value: _Value) -> _Value | None:
     scaled = value.scaled
     amount = value.value
     if value.plain_digits is not None or value.is_words:
-        scale = _SCALE_AFTER.match(text, end)
+        scale = _at(_SCALE_AFTER, text, end)
         if scale and not (value.is_words and scale.group("attached")):
             word = (scale.group("attached") or scale.group("word") or scale.group("abbr")).lower()
             amount *= _SCALES[word]
             end = scale.end()
             scaled = True
     if value.plain_digits is not None:
-        if _VERSION_OR_TIME_AFTER.match(text, end) and not scaled:
+        if _at(_VERSION_OR_TIME_AFTER, text, end) and not scaled:
             return None
-        measure = _MEASURE_AFTER.match(text, end)
+        measure = _at(_MEASURE_AFTER, text, end)
         if measure and measure.group("unit"):
             return replace(value, end=measure.end(), kind="measure", unit=measure.group("unit"))
-        if _LETTER_OR_DIGIT.match(text, end):
+        if _at(_LETTER_OR_DIGIT, text, end):
             return None  # "1990s", "3rd", "10am", "3D"
-    if _PERCENTAGE_POINTS_AFTER.match(text, end):
+    if _at(_PERCENTAGE_POINTS_AFTER, text, end):
         return None
-    if value.kind == "count" and not value.magnitude and _DATE_AFTER.match(text, end):
+    if value.kind == "count" and not value.magnitude and _at(_DATE_AFTER, text, end):
         return None
     value = replace(value, end=end, value=amount, scaled=scaled)
-    percent = _PERCENT_AFTER.match(text, end)
+    percent = _at(_PERCENT_AFTER, text, end)
     if percent and value.kind == "count" and not value.magnitude:
         return replace(value, end=percent.end(), kind="share")
     if value.kind == "count":
-        currency = _CURRENCY_AFTER.match(text, end)
+        currency = _at(_CURRENCY_AFTER, text, end)
         if currency:
             code = _CURRENCY_WORDS[regex.sub(r"\s+", " ", currency.group("word").lower())]
             return replace(value, end=currency.end(), kind="money", unit=code)
-        age = _AGE_AFTER.match(text, end)
+        age = _at(_AGE_AFTER, text, end)
         if age:
             return replace(value, end=age.end(), kind="age", unit="year")
-        duration = _DURATION_AFTER.match(text, end)
+        duration = _at(_DURATION_AFTER, text, end)
         if duration:
             unit = _DURATION_UNITS[duration.group("unit").lower()]
             return replace(value, end=duration.end(), kind="duration", unit=unit)
-        measure = _MEASURE_AFTER.match(text, end)
+        measure = _at(_MEASURE_AFTER, text, end)
         if measure:
             unit_word = regex.sub(r"\s+", " ", (measure.group("word") or measure.group("unit")))
             return replace(value, end=measure.end(), kind="measure", unit=_measure_unit(unit_word))
@@ -610,7 +620,7 @@ def _bound_of(found: regex.Match[str]) -> Bound:
 
 def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | None:
     """The upper end of a range written after `first`, or None when there is none."""
-    separator = _RANGE_SEPARATOR.match(text, first.end)
+    separator = _at(_RANGE_SEPARATOR, text, first.end)
     if not separator:
         return None
     if separator.group("and") and prefix.range_word != "between":
@@ -618,12 +628,12 @@ def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | No
     if prefix.range_word == "between" and not separator.group("and"):
         return None
     position = separator.end()
-    inner_bound = _BOUND_INSIDE.match(text, position)
+    inner_bound = _at(_BOUND_INSIDE, text, position)
     if inner_bound:
         position = inner_bound.end()
     currency_prefix = regex.match(r"US\$|[$€£₩¥]", text[position : position + 3], regex.I)
     atom_position = position + (currency_prefix.end() if currency_prefix else 0)
-    atom = _ATOM.match(text, atom_position)
+    atom = _at(_ATOM, text, atom_position)
     if atom is None or atom.group("proportion") or atom.group("magnitude"):
         return None
     return _read_value(text, atom)
@@ -664,7 +674,7 @@ def _unscaled(value: _Value) -> float:
 
 
 def _read_suffix_bound(text: str, end: int) -> tuple[int, Bound | None]:
-    suffix = _SUFFIX_BOUND_AFTER.match(text, end)
+    suffix = _at(_SUFFIX_BOUND_AFTER, text, end)
     if not suffix:
         return end, None
     if suffix.group("more"):
@@ -680,7 +690,7 @@ def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
         days = regex.match(r"\s+(?:work(?:ing)?\s+)?days?\b", text[end : end + 20], regex.I)
         if days and text[value.start : end].find("-") >= 0:
             return end + days.end(), "day"
-    rate = _RATE_AFTER.match(text, end)
+    rate = _at(_RATE_AFTER, text, end)
     if rate:
         word = (rate.group("slash") or rate.group("unit") or rate.group("adverb")).lower()
         return rate.end(), _RATE_WORDS[word]
@@ -695,7 +705,7 @@ def _rate_later_in_clause(text: str, end: int) -> str | None:
             break
         if count > _RATE_LOOKAHEAD_WORDS:
             break
-        rate = _RATE_LATER.match(text, end + token.start())
+        rate = _at(_RATE_LATER, text, end + token.start())
         if rate:
             word = (rate.group("unit") or rate.group("adverb")).lower()
             return _RATE_WORDS[word]
@@ -741,7 +751,7 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
     if prefix.tier:
         return _tier(text, prefix, first)
     is_one = first.is_words and text[first.start : first.end].lower() == "one"
-    if is_one and first.kind == "count" and _ONE_OF_AFTER.match(text, first.end):
+    if is_one and first.kind == "count" and _at(_ONE_OF_AFTER, text, first.end):
         return None  # "one of the camps", "a one-off"
     second = None
     if first.magnitude is None:
@@ -789,7 +799,7 @@ def _tier(text: str, prefix: _Prefix, value: _Value) -> Quantity | None:
     if value.kind != "count" or value.magnitude or not 1 <= value.value <= 4:
         return None
     end = value.end
-    watch_list = _TIER_WATCH_LIST_AFTER.match(text, end)
+    watch_list = _at(_TIER_WATCH_LIST_AFTER, text, end)
     if watch_list:
         end = watch_list.end()
     return _quantity(

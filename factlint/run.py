@@ -113,12 +113,13 @@ def _documents(
     files: Sequence[_File], problems: list[InputProblem], found: dict[str, list[Directive]]
 ) -> Iterator[Document]:
     for file in files:
+        limit = file.config.settings.max_file_size
         try:
-            document = (
-                read_stdin(file.shown)
-                if file.path is None
-                else read_document(file.path, file.shown)
-            )
+            if file.path is None:
+                document = read_stdin(file.shown, limit)
+            else:
+                _refuse_oversized(file.path, file.shown, limit)
+                document = read_document(file.path, file.shown)
         except FactlintError as error:
             problems.append(InputProblem(file.shown, error.message, error.line))
             continue
@@ -162,8 +163,28 @@ def _on_changed_lines(
     return kept
 
 
-def read_stdin(shown: str) -> Document:
-    data = sys.stdin.buffer.read()
+def _refuse_oversized(path: Path, shown: str, limit: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say what is wrong
+    if size > limit:
+        raise FactlintError(_too_large(size, limit), path=shown)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"file is {size / 1_048_576:.1f} MB, over max-file-size {limit / 1_048_576:.1f} MB;"
+        " not linted"
+    )
+
+
+def read_stdin(shown: str, limit: int) -> Document:
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        # Not read to the end: its size does not matter, and it may be endless.
+        message = f"input is over max-file-size {limit / 1_048_576:.1f} MB; not linted"
+        raise FactlintError(message, path=shown)
     return parse_document(decode(data, shown), shown, markdown=is_markdown_path(shown))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,17 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [token.end for token in self.tokens]
+
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last token overlapping the characters start..end."""
-        starts = [token.start for token in self.tokens]
-        ends = [token.end for token in self.tokens]
-        first = bisect_right(ends, start)
-        last = bisect_left(starts, end) - 1
+        first = bisect_right(self._ends, start)
+        last = bisect_left(self._starts, end) - 1
         first = min(first, len(self.tokens) - 1)
         return first, max(first, last)
