@@ -169,6 +169,7 @@ def test_config_command_prints_the_effective_configuration(
         "fail-level: warning",
         "attribution:",
         "  scope: sentence",
+        "max-file-size: 20971520",
     ]
 
 
