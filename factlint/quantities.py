@@ -213,6 +213,12 @@ _NOT_IDENTIFIER_HEADS = frozenset(
     totalled totaling totalling roughly approximately altogether some
     """.split()
 )
+# Nouns that a bare number names rather than counts, whatever their case ("camp 15").
+_IDENTIFIER_NOUNS = frozenset(
+    """camp kwanliso kyohwaso prison no number article section chapter resolution room unit
+    page figure table item paragraph annex appendix level phase route block grade class
+    version zone district ward building""".split()
+)
 _ANAPHORIC_DETERMINERS = frozenset(
     """
     the these those its their his her our my your both all first last
@@ -729,7 +735,7 @@ def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
     digits = value.plain_digits
     is_name_part = (
         previous_word[:1].isupper() and previous_word.lower() not in _NOT_IDENTIFIER_HEADS
-    )
+    ) or previous_word.lower() in _IDENTIFIER_NOUNS
     if digits is not None and "," not in digits and is_name_part:
         return True  # "Camp 15", "Resolution 2371"
     if value.is_words:
