@@ -127,8 +127,9 @@ def _front_matter_lines(text: str, lines: Sequence[Span]) -> int:
 
 # The commonmark preset stops at 20 (about 9 nested lists); real drafts nest deeper than
 # that now and then.  Each level costs a few Python frames, so this stays far from the
-# recursion limit; anything nested deeper is dropped by markdown-it and so masked.
-_MAX_NESTING = 48
+# recursion limit. markdown-it stops reading at the limit: what follows is then read as
+# plain text (see mask_markdown), so no figure after a pathological nest is lost.
+_MAX_NESTING = 200
 _ENV_KEY = "factlint_leaves"
 
 LineSpan = tuple[int, int, int]  # (line index, start column, end column)
@@ -227,14 +228,16 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _parse_leaves(source: str) -> tuple[list[_Leaf], frozenset[str]]:
-    """The prose leaves of `source` and the normalised labels of its link definitions."""
+def _parse_leaves(source: str) -> tuple[list[_Leaf], frozenset[str], bool]:
+    """The prose leaves of `source`, the normalised labels of its link definitions, and
+    whether markdown-it stopped at its nesting limit (it then drops every line after)."""
     leaves: list[_Leaf] = []
     env: dict[str, object] = {_ENV_KEY: leaves}
-    _parser().parse(source, env)
+    tokens = _parser().parse(source, env)
     references = env.get("references")
     labels = frozenset(references) if isinstance(references, dict) else frozenset()
-    return leaves, labels
+    stopped = any(token.level >= _MAX_NESTING - 1 for token in tokens)
+    return leaves, labels, stopped
 
 
 # ---------------------------------------------------------------------------------------
@@ -730,7 +733,12 @@ def mask_markdown(text: str) -> MaskedText:
     """Mask everything in Markdown `text` that is not prose (see the module docstring)."""
     lines = _line_spans(text)
     front_matter = _front_matter_lines(text, lines)
-    leaves, references = _parse_leaves(_without_front_matter(text, lines, front_matter))
+    leaves, references, stopped = _parse_leaves(_without_front_matter(text, lines, front_matter))
+    if stopped:
+        # Past the nesting limit markdown-it reads nothing more; rather than lose the rest
+        # of the file, read the lines after the last prose it found as plain text.
+        resume = max((line for leaf in leaves for line, _, _ in leaf.lines), default=-1) + 1
+        leaves.extend(_plain_leaves(text, lines, resume))
 
     regions: list[tuple[int, str]] = []
     blocks: list[Block] = []
@@ -780,6 +788,22 @@ def html_comments(text: str, start: int = 0, end: int | None = None) -> list[Spa
         spans.append((opening, closing + 3))
         opening = text.find("<!--", closing + 3, stop)
     return spans
+
+
+def _plain_leaves(text: str, lines: Sequence[Span], first_line: int) -> list[_Leaf]:
+    """Paragraph leaves for runs of non-blank lines from `first_line` on."""
+    leaves: list[_Leaf] = []
+    run: list[LineSpan] = []
+    for index in range(first_line, len(lines)):
+        start, end = lines[index]
+        if text[start:end].strip():
+            run.append((index, 0, end - start))
+        elif run:
+            leaves.append(_Leaf("paragraph", tuple(run)))
+            run = []
+    if run:
+        leaves.append(_Leaf("paragraph", tuple(run)))
+    return leaves
 
 
 def plain_text(text: str) -> MaskedText:
