@@ -239,14 +239,14 @@ _MAGNITUDE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
 )
 _DENOMINATORS = "|".join(sorted(_FRACTION_DENOMINATORS, key=len, reverse=True))
-_SMALL_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORD})"
+_SMALL_NUMBER = rf"(?:[0-9]{{1,3}}|{_NUMBER_WORD})"
 
 _ATOM = regex.compile(
     rf"""
     (?P<proportion>(?<![\w.,])(?P<num>{_SMALL_NUMBER})\s+(?:(?:cases|times)\s+out\s+of|of|in|out\s+of)
         \s+(?:every\s+|each\s+)?
-        (?P<den>{_SMALL_NUMBER})\b(?![.,]\d))
-    | (?P<digits>(?<![\w.,\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
+        (?P<den>{_SMALL_NUMBER})\b(?![.,][0-9]))
+    | (?P<digits>(?<![\w.,0-9])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)
     | (?P<half_scale>\bhalf\s+a\s+(?P<half_of>million|billion)\b)
     | (?P<fraction>\b(?:(?P<fnum>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
         (?P<fden>{_DENOMINATORS})\b)
@@ -342,7 +342,7 @@ _RATE_LATER = regex.compile(
     regex.IGNORECASE,
 )
 _SUFFIX_BOUND_AFTER = regex.compile(
-    r"(?P<more>\s*\+|-plus\b|\s+plus\b(?!\s+\d)|\s+or\s+more\b|\s+and\s+(?:more|above|over)\b)"
+    r"(?P<more>\s*\+|-plus\b|\s+plus\b(?!\s+[0-9])|\s+or\s+more\b|\s+and\s+(?:more|above|over)\b)"
     r"|(?P<approx>\s+or\s+so\b)"
     r"|(?P<less>\s+or\s+(?:fewer|less)\b)",
     regex.IGNORECASE,
@@ -353,15 +353,15 @@ _RANGE_SEPARATOR = regex.compile(
 _TIER_WATCH_LIST_AFTER = regex.compile(r"\s+watch\s+list\b", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"\s+(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
 _LETTER_OR_DIGIT = regex.compile(r"[\w]")
-_VERSION_OR_TIME_AFTER = regex.compile(r"[.:/]\d|-\d{1,2}-\d")
-_PART_OF_LARGER_NUMBER_BEFORE = regex.compile(r"\d[-–/:.]$|\[\^?$")
-_CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]")
+_VERSION_OR_TIME_AFTER = regex.compile(r"[.:/][0-9]|-[0-9]{1,2}-[0-9]")
+_PART_OF_LARGER_NUMBER_BEFORE = regex.compile(r"[0-9][-–/:.]$|\[\^?$")
+_CITATION_MARKER = regex.compile(r"\[[0-9]{1,4}(?:\s*[,–-]\s*[0-9]{1,4})*\]")
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _HALF_CONTEXT_AFTER = regex.compile(r"\s+(?:of|the|its|their|all|our)\b", regex.IGNORECASE)
 _ONE_OF_AFTER = regex.compile(r"\s*(?:of\b|-)", regex.IGNORECASE)
 # A comma ends the look-ahead too: in "16 hours, with two rest days a month" the rate
 # belongs to the rest days, not to the hours.
-_CLAUSE_END = regex.compile(r"[.;:!?,\n]|\d")
+_CLAUSE_END = regex.compile(r"[.;:!?,\n]|[0-9]")
 
 _LOOKBACK = 48
 _RATE_LOOKAHEAD_WORDS = 8
@@ -725,7 +725,7 @@ def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
     window = text[max(0, value.start - _LOOKBACK) : value.start]
     if _REFERENCE_BEFORE.search(window) or _MONTH_BEFORE.search(window):
         return True
-    if regex.search(r"[A-Za-z]-$|\d[:/.]$|[:/]$", window):
+    if regex.search(r"[A-Za-z]-$|[0-9][:/.]$|[:/]$", window):
         return True  # "Hwasong-15", "10:30", "11/24"
     plain = prefix.bound is None and prefix.range_word is None and not prefix.age
     if not plain or value.kind != "count" or value.magnitude:
