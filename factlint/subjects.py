@@ -44,14 +44,40 @@ def _word_matches(word: str, token: Token) -> bool:
     return word in (token.lower, token.lemma)
 
 
-def find_phrase(phrase: Phrase, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+class TokenIndex:
+    """The tokens of a sentence, indexed by lower-case form and lemma, so that a phrase is
+    looked up where its first word occurs instead of tried at every position."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.kept = [
+            index for index, token in enumerate(tokens) if token.text not in _SKIPPED_TOKENS
+        ]
+        self.by_word: dict[str, list[int]] = {}
+        for position, index in enumerate(self.kept):
+            token = tokens[index]
+            for key in {token.lower, token.lemma}:
+                self.by_word.setdefault(key, []).append(position)
+
+    def starts(self, word: str) -> Sequence[int]:
+        if word.endswith("*"):
+            return range(len(self.kept))
+        return self.by_word.get(word, ())
+
+
+def find_phrase(
+    phrase: Phrase, tokens: Sequence[Token], index: TokenIndex | None = None
+) -> list[tuple[int, int]]:
     """Every (first, last) token index pair where the phrase occurs."""
-    kept = [index for index, token in enumerate(tokens) if token.text not in _SKIPPED_TOKENS]
+    index = index if index is not None else TokenIndex(tokens)
+    kept = index.kept
     size = len(phrase.words)
     spans = []
-    for position in range(len(kept) - size + 1):
+    for position in index.starts(phrase.words[0]):
         window = kept[position : position + size]
-        if all(_word_matches(w, tokens[i]) for w, i in zip(phrase.words, window, strict=True)):
+        if len(window) == size and all(
+            _word_matches(word, tokens[i]) for word, i in zip(phrase.words, window, strict=True)
+        ):
             spans.append((window[0], window[-1]))
     return spans
 
@@ -82,17 +108,18 @@ class SubjectMatcher:
 
     def matches(self, sentence: Sentence) -> list[SubjectMatch]:
         tokens = sentence.tokens
+        index = TokenIndex(tokens)
         found: list[SubjectMatch] = []
         for subject in self._subjects:
-            spans = [span for phrase in subject.any for span in find_phrase(phrase, tokens)]
+            spans = [span for phrase in subject.any for span in find_phrase(phrase, tokens, index)]
             if not spans:
                 continue
             if not all(
-                any(find_phrase(phrase, tokens) for phrase in group) for group in subject.all
+                any(find_phrase(phrase, tokens, index) for phrase in group) for group in subject.all
             ):
                 continue
             exclusions = tuple(
-                span for phrase in subject.none for span in find_phrase(phrase, tokens)
+                span for phrase in subject.none for span in find_phrase(phrase, tokens, index)
             )
             found.extend(
                 SubjectMatch(subject.claim, first, last, exclusions) for first, last in spans
