@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", metavar="REF", help="report only findings on lines changed since git REF"
     )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="lint in N worker processes, same output (default: 1; 0: one per CPU)",
+    )
     config = commands.add_parser(
         "config",
         help="print the effective configuration for a path",
@@ -144,7 +151,13 @@ def _check(arguments: argparse.Namespace) -> int:
         write_baseline=optional_path(arguments.write_baseline),
         diff_ref=arguments.diff,
     )
-    result = run_check(options)
+    if arguments.jobs == 1:
+        result = run_check(options)
+    else:
+        from factlint.parallel import lint_jobs
+
+        with lint_jobs(arguments.jobs):
+            result = run_check(options)
     report = result.report
     for problem in report.problems:
         print(f"factlint: {format_problem(problem)}", file=sys.stderr)

@@ -1,0 +1,145 @@
+"""The spaCy layer: the same sentences and lemmas as spaCy's own components, and no spaCy
+import where none is needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factlint.nlp import lemma_table, pipeline, sentences_of
+from factlint.sentences import Sentence, Token
+from tests.conftest import ROOT
+
+TEXTS = [
+    "Between 80,000 and 120,000 people are held, according to the UN Commission of Inquiry"
+    " (2014). The Asan Institute says 50,000–60,000 North Koreans work abroad!",
+    "Mr. Kim's workers' camps were run by the regime; the mice, geese and children went"
+    " better than best. Isn't it? I'm sure they didn't.",
+    "  Leading spaces,\ttabs\tand\n\nblank lines \n between sentences. e.g. U.S. $4bn 3.5%",
+    "Kang Chol-hwan wrote about Yodok… “Quoted” text — dashes – and ‘quotes’. Ends",
+    "x",
+    "...",
+]
+
+
+def reference_sentences(text: str, offset: int) -> list[Sentence]:
+    """What factlint read before it looked lemmas up itself: spaCy's lookup lemmatizer."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    doc = nlp(text)
+    sentences = []
+    for span in doc.sents:
+        tokens = tuple(
+            Token(
+                text=token.text,
+                lower=token.lower_,
+                lemma=(token.lemma_ or token.text).lower(),
+                start=offset + token.idx,
+                end=offset + token.idx + len(token.text),
+            )
+            for token in span
+            if not token.is_space
+        )
+        sentences.append(Sentence(offset + span.start_char, offset + span.end_char, tokens))
+    return sentences
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_sentences_and_lemmas_as_spacy_lemmatizer(text: str) -> None:
+    [sentences] = sentences_of([(17, text)])
+    assert sentences == reference_sentences(text, 17)
+
+
+def test_offsets_point_into_the_document() -> None:
+    document = "Intro.\n\nAbout 200,000 people work abroad. They earn $4 billion a year."
+    start = document.index("About")
+    [sentences] = sentences_of([(start, document[start:])])
+    assert [document[s.start : s.end] for s in sentences] == [
+        "About 200,000 people work abroad.",
+        "They earn $4 billion a year.",
+    ]
+    for sentence in sentences:
+        for token in sentence.tokens:
+            assert document[token.start : token.end] == token.text
+
+
+def test_lemmas_come_from_the_english_lookup_table() -> None:
+    [[sentence]] = sentences_of([(0, "Workers were sent abroad")])
+    # Looked up by the token's text as written, as spaCy's lookup lemmatizer does.
+    assert [token.lemma for token in sentence.tokens] == ["workers", "be", "send", "abroad"]
+    assert lemma_table()["were"] == "be"
+
+
+def test_the_lemma_table_is_the_one_spacy_lookups_data_names() -> None:
+    import spacy_lookups_data  # type: ignore[import-untyped]
+
+    from factlint.nlp import _lemma_lookup_path
+
+    assert _lemma_lookup_path() == Path(str(spacy_lookups_data.en["lemma_lookup"]))
+
+
+def test_blocks_keep_their_order_and_count() -> None:
+    blocks = [(index * 100, f"Block {index} has {index} figures.") for index in range(150)]
+    results = list(sentences_of(blocks))
+    assert len(results) == 150
+    assert [result[0].tokens[1].text for result in results] == [str(i) for i in range(150)]
+
+
+def test_pipeline_is_built_once_per_process() -> None:
+    first: Any = pipeline()
+    assert pipeline() is first
+    assert lemma_table() is lemma_table()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["--version"], ["config"]])
+def test_commands_that_lint_nothing_never_import_spacy(args: list[str]) -> None:
+    # A fresh interpreter: the test process has long imported spaCy.
+    code = (
+        "import sys\nfrom factlint.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_claim_filter_gives_exactly_the_subject_matchers_matches() -> None:
+    # The engine asks SubjectMatcher only about claims whose words a sentence holds; if the
+    # matcher ever matched on something else, this would catch the filter dropping matches.
+    from factlint.engine import _ClaimFilter
+    from factlint.pack import resolve_pack
+    from factlint.subjects import SubjectMatcher
+
+    claims = list(resolve_pack("north-korea-forced-labour").claims)
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "fixtures").glob("*/*.*"))
+        if path.suffix in (".md", ".txt")
+    ]
+    for claim in claims:
+        subject = claim.subject
+        for phrase in subject.any:
+            groups = [group[index % len(group)] for index, group in enumerate(subject.all)]
+            words = " ".join(
+                word.rstrip("*") + ("s" if word.endswith("*") else "")
+                for word in " ".join([phrase, *groups]).split()
+            )
+            texts.append(f"About 200,000 {words} were counted, {' '.join(subject.none)}.")
+            texts.append(f"{phrase.upper()} in {' and '.join(groups)}: 40%.")
+    sentences = [
+        sentence for block in sentences_of((0, text) for text in texts) for sentence in block
+    ]
+    assert len(sentences) > 100
+    filtered, full = _ClaimFilter(claims), SubjectMatcher(claims)
+    assert [filtered.matches(s) for s in sentences] == [full.matches(s) for s in sentences]
+    assert sum(bool(full.matches(s)) for s in sentences) > 50
