@@ -27,6 +27,13 @@ class Attribution:
 
 
 NONE = Attribution("none")
+_STRENGTH = {"none": 0, "vague": 1, "named": 2}
+
+
+def strongest(first: Attribution, second: Attribution) -> Attribution:
+    """The better of two attributions: named over vague over none (the first on a tie)."""
+    return second if _STRENGTH[second.kind] > _STRENGTH[first.kind] else first
+
 
 _VAGUE_PLURALS = (
     "experts|analysts|observers|sources|estimates|reports|officials|researchers|activists"

@@ -11,9 +11,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import replace
-from typing import Protocol
+from typing import Literal, Protocol
 
-from factlint.attribution import classify_attribution, for_figure
+from factlint.attribution import NONE, Attribution, classify_attribution, for_figure, strongest
 from factlint.checks import LinkedFigure, run_checks
 from factlint.compare import compare
 from factlint.document import Document
@@ -28,6 +28,7 @@ from factlint.sentences import Sentence
 from factlint.subjects import Phrase, SubjectMatch, SubjectMatcher
 
 LintResult = tuple[list[Figure], list[Finding]]
+Scope = Literal["sentence", "paragraph"]
 
 
 class DocumentPool(Protocol):
@@ -44,8 +45,10 @@ POOL: ContextVar[DocumentPool | None] = ContextVar("factlint_document_pool", def
 class Linter:
     """Lints documents against a set of packs; build once, use for many files."""
 
-    def __init__(self, packs: Sequence[Pack]) -> None:
+    def __init__(self, packs: Sequence[Pack], attribution_scope: Scope = "sentence") -> None:
         self.packs = tuple(packs)
+        # "paragraph": an attribution anywhere in a figure's block counts for it.
+        self.attribution_scope: Scope = attribution_scope
         self._pack_of: dict[str, Pack] = {}
         claims: list[Claim] = []
         for pack in self.packs:
@@ -115,18 +118,16 @@ class Linter:
             index = max(0, bisect_right(starts, quantity.start) - 1)
             by_sentence.setdefault(index, []).append(quantity)
         figures = []
+        paragraph = (
+            self._paragraph_attribution(document, parsed)
+            if self.attribution_scope == "paragraph"
+            else None
+        )
         for index, in_sentence in by_sentence.items():
             sentence = parsed.sentence(index)
-            has_citation = any(
-                sentence.start <= citation.start < sentence.end
-                for citation in document.masked.citations
-            )
-            attribution = classify_attribution(
-                sentence,
-                document.masked.text,
-                has_citation=has_citation,
-                source_names=self._source_names,
-            )
+            attribution = self._attribution(document, sentence)
+            if paragraph is not None:
+                attribution = strongest(attribution, paragraph)
             claims = link(sentence, in_sentence, self._matcher.matches(sentence))
             for quantity, claim in zip(in_sentence, claims, strict=True):
                 text = document.text[quantity.start : quantity.end]
@@ -143,6 +144,24 @@ class Linter:
                     )
                 )
         return figures
+
+    def _attribution(self, document: Document, sentence: Sentence) -> Attribution:
+        has_citation = any(
+            sentence.start <= citation.start < sentence.end
+            for citation in document.masked.citations
+        )
+        return classify_attribution(
+            sentence,
+            document.masked.text,
+            has_citation=has_citation,
+            source_names=self._source_names,
+        )
+
+    def _paragraph_attribution(self, document: Document, parsed: ParsedBlock) -> Attribution:
+        found = NONE
+        for index in range(len(parsed.starts)):
+            found = strongest(found, self._attribution(document, parsed.sentence(index)))
+        return found
 
 
 class _ClaimFilter:

@@ -35,6 +35,10 @@ def pipeline() -> Any:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's 1,000,000-character guard is for the parser and NER, which need about 1 GB
+    # per 100,000 characters; the tokenizer and sentencizer are linear, and max-file-size
+    # bounds a block anyway.
+    nlp.max_length = 10**9
     return nlp
 
 

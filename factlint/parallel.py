@@ -33,7 +33,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
@@ -45,7 +45,6 @@ from factlint.errors import FactlintError
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.engine import Linter, LintResult
-    from factlint.pack import Pack
 
 # Documents queued per worker beyond the one in hand: enough that a worker never waits for
 # the parent, few enough that memory stays flat however large the archive.
@@ -132,7 +131,7 @@ class LintPool:
 
     def results(self, linter: Linter, documents: Iterable[Document]) -> Iterator[LintResult]:
         """Each document's result, in the order of `documents`."""
-        packs = self._packs_of(linter.packs)
+        packs = self._packs_of(linter)
         pending: deque[tuple[str, Future[LintResult | _Failure]]] = deque()
         limit = self.jobs * (_QUEUED_PER_WORKER + 1)
         try:
@@ -151,13 +150,15 @@ class LintPool:
         """Stop the workers: queued documents are dropped, the ones in hand finish."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def _packs_of(self, packs: Sequence[Pack]) -> _Packs:
-        # Packs go to the workers as one pickled blob with a digest, so that each worker
-        # unpickles them and builds its Linter once, not once per document.
-        key = id(packs)
+    def _packs_of(self, linter: Linter) -> _Packs:
+        # Packs (and the linter's settings) go to the workers as one pickled blob with a
+        # digest, so that each worker unpickles them and builds its Linter once, not once
+        # per document.
+        key = id(linter)
         if key not in self._packs:
-            blob = pickle.dumps(tuple(packs), protocol=pickle.HIGHEST_PROTOCOL)
-            self._packs[key] = _Packs(hashlib.sha256(blob).hexdigest(), blob, packs)
+            settings = (tuple(linter.packs), linter.attribution_scope)
+            blob = pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL)
+            self._packs[key] = _Packs(hashlib.sha256(blob).hexdigest(), blob, linter)
         return self._packs[key]
 
 
@@ -178,7 +179,7 @@ def _sigint_ignored() -> Iterator[None]:
 class _Packs:
     digest: str
     blob: bytes
-    packs: Sequence[Pack]  # kept alive so that its id is not reused
+    linter: object  # kept alive so that its id is not reused
 
     def __reduce__(self) -> tuple[type[_Packs], tuple[str, bytes, tuple[()]]]:
         return (_Packs, (self.digest, self.blob, ()))
@@ -277,7 +278,8 @@ def _lint(packs: _Packs, document: Document) -> LintResult | _Failure:
         if linter is None:
             from factlint.engine import Linter
 
-            linter = Linter(pickle.loads(packs.blob))
+            pack_list, scope = pickle.loads(packs.blob)
+            linter = Linter(pack_list, scope)
             _LINTERS[packs.digest] = linter
         return linter.lint_one(document)
     except Exception as error:

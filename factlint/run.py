@@ -16,7 +16,7 @@ from factlint.baseline import new_findings, read_baseline, write_baseline
 from factlint.checks import CHECK_IDS
 from factlint.config import Config, ConfigResolver, apply_settings, check_ids_known, fails
 from factlint.document import Document, decode, is_markdown_path, parse_document, read_document
-from factlint.engine import Linter
+from factlint.engine import Linter, Scope
 from factlint.errors import FactlintError
 from factlint.findings import Finding, InputProblem, Report
 from factlint.gitdiff import changed_lines, on_changed_line
@@ -55,9 +55,10 @@ class _File:
 
 @dataclass
 class _Group:
-    """Files linted with the same packs."""
+    """Files linted with the same packs and attribution scope."""
 
     specs: tuple[str, ...]
+    scope: Scope
     files: list[_File] = field(default_factory=list)
 
 
@@ -70,7 +71,9 @@ def run_check(options: CheckOptions) -> RunResult:
         if path is not None and config.excludes(path):
             continue
         specs = tuple(options.packs) if options.packs else config.pack_specs()
-        groups.setdefault(specs, _Group(specs)).files.append(_File(path, shown, config))
+        scope = config.settings.attribution.scope
+        group = groups.setdefault((*specs, f"scope={scope}"), _Group(specs, scope))
+        group.files.append(_File(path, shown, config))
 
     report = Report()
     configs: dict[str, Config] = {}
@@ -80,7 +83,7 @@ def run_check(options: CheckOptions) -> RunResult:
         for file in group.files:
             _check_ids(file.config, packs)
             configs[file.shown] = file.config
-        linter = Linter(packs)
+        linter = Linter(packs, group.scope)
         part = linter.lint(_documents(group.files, problems, found_directives))
         report.files += part.files
         report.findings.extend(part.findings)

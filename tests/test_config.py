@@ -178,3 +178,17 @@ def test_config_command_without_a_file_shows_defaults(
 ) -> None:
     result = run_cli(["config", str(tmp_path)], capsys)
     assert result.out.startswith("# from: defaults (no configuration file found)\n")
+
+
+def test_attribution_scope_paragraph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = write(
+        tmp_path / "d.md",
+        "The UN Commission of Inquiry reported on the camps in 2014. It found that between"
+        " 80,000 and 120,000 people were held.\n\nBetween 80,000 and 120,000 North Koreans are"
+        " held in political prison camps. The UN Commission of Inquiry documented the camps.\n",
+    )
+    result = run_cli(["check", "--quiet", str(draft)], capsys)
+    assert checks(result.out) == ["warning unattributed"]  # the second paragraph, first sentence
+    write(tmp_path / ".factlint.yaml", "attribution:\n  scope: paragraph\n")
+    result = run_cli(["check", "--quiet", str(draft)], capsys)
+    assert result.out == ""

@@ -95,3 +95,12 @@ def test_a_pack_of_ten_thousand_claims_loads_in_seconds() -> None:
     pack = parse_pack(text, "big.yaml")
     assert len(pack.claims) == 10_000
     assert time.monotonic() - started < 30  # seconds, on a loaded 2-core CI machine
+
+
+def test_a_ten_megabyte_single_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = tmp_path / "line.md"
+    filler = "plain words without any figure in them at all, " * 200_000  # about 10 MB
+    line.write_text(f"{filler}{BAD}\n", encoding="utf-8")
+    result = run_cli(["check", "--quiet", str(line)], capsys)
+    assert result.status == 1
+    assert result.out.startswith(f"{line}:1:{len(filler) + 1}: error out-of-range")
