@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
 import tempfile
 from pathlib import Path
 
@@ -20,23 +21,23 @@ from factlint.pack import BUILTIN_PACK, resolve_pack
 
 LINTER = Linter([resolve_pack(BUILTIN_PACK)])
 
-PROSE = st.sampled_from(
-    [
-        "Some 200,000 people are held in political prison camps, the UN says.",
-        "Between 80,000 and\n120,000 North Koreans are held in political camps.",
-        "An estimated 400,000 dolgyeokdae work for 10 years without pay.",
-        "Three in four escapees are women; it is estimated that 90% are trafficked.",
-        "Forced labour abroad earns the regime $5 billion a year[^1].",
-        "The State Department ranks North Korea Tier 2 [7].",
-        "In 2017, camp 15 held 1,000.",
-        "| camps | 80,000–120,000 in political prison camps |",
-    ]
-)
-SYNTAX = st.sampled_from(
+PROSE_TEXTS = [
+    "Some 200,000 people are held in political prison camps, the UN says.",
+    "Between 80,000 and\n120,000 North Koreans are held in political camps.",
+    "An estimated 400,000 dolgyeokdae work for 10 years without pay.",
+    "Three in four escapees are women; it is estimated that 90% are trafficked.",
+    "Forced labour abroad earns the regime $5 billion a year[^1].",
+    "The State Department ranks North Korea Tier 2 [7].",
+    "In 2017, camp 15 held 1,000.",
+    "| camps | 80,000–120,000 in political prison camps |",
+]
+PROSE = st.sampled_from(PROSE_TEXTS)
+SYNTAX_TEXTS = (
     ["# ", "## ", "- ", "1. ", "> ", "```\n", "`", "**", "_", "[", "](http://x.org/1)", "<!--",
      "-->", "<b>", "|", "---\n", "\n\n", "\n", "    ", "[^1]: ", "<!-- factlint-disable -->",
      "<!-- factlint-disable-next-line -->\n", "\r\n", "\r"]
 )  # fmt: skip
+SYNTAX = st.sampled_from(SYNTAX_TEXTS)
 UNICODE = st.text(
     alphabet=st.sampled_from(
         list("ab 1,.–—\u0301\u0308\u200b\u200d\u202e\u2066שלום😀🇰🇵\t\x00\x1b")
@@ -103,3 +104,20 @@ def test_files_are_never_changed(draft: str) -> None:
             status = main(["check", str(path)])
         assert status in (0, 1, 2)
         assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_output_is_the_same_across_jobs(tmp_path: Path) -> None:
+    # A thousand generated drafts in one run: a worker pool per example would cost minutes.
+    pieces = [*PROSE_TEXTS, *SYNTAX_TEXTS]
+    chooser = random.Random(20261127)
+    for number in range(1000):
+        draft = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 12)))
+        (tmp_path / f"draft-{number:04}.md").write_text(draft, encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["check", "--format", "json", "--jobs", jobs, str(tmp_path)])
+        outputs.append((status, out.getvalue(), err.getvalue()))
+    assert outputs[0] == outputs[1]
+    assert '"files": 1000' in outputs[0][1]
