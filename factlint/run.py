@@ -80,8 +80,10 @@ def run_check(options: CheckOptions) -> RunResult:
     found_directives: dict[str, list[Directive]] = {}
     for group in groups.values():
         packs = [resolve_pack(spec) for spec in group.specs]
+        known = _known_ids(packs)
+        for config in {id(file.config): file.config for file in group.files}.values():
+            check_ids_known(config, known)
         for file in group.files:
-            _check_ids(file.config, packs)
             configs[file.shown] = file.config
         linter = Linter(packs, group.scope)
         part = linter.lint(_documents(group.files, problems, found_directives))
@@ -107,9 +109,10 @@ def run_check(options: CheckOptions) -> RunResult:
     return RunResult(report.sorted(), failing)
 
 
-def _check_ids(config: Config, packs: Sequence[Pack]) -> None:
+def _known_ids(packs: Sequence[Pack]) -> frozenset[str]:
+    """The ids a configuration may name: every check, and every claim of the packs."""
     claims = (claim.id for pack in packs for claim in pack.claims)
-    check_ids_known(config, [*CHECK_IDS, UNUSED_SUPPRESSION, *claims])
+    return frozenset([*CHECK_IDS, UNUSED_SUPPRESSION, *claims])
 
 
 def _documents(
