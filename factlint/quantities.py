@@ -426,12 +426,10 @@ class _Value:
     value: float
     kind: QuantityKind
     unit: str | None = None
-    per: str | None = None
     scaled: bool = False
     is_words: bool = False
     plain_digits: str | None = None  # the digits when written as bare digits
     magnitude: tuple[float, float] | None = None
-    suffix_bound: Bound | None = None
 
 
 def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
@@ -825,8 +823,7 @@ def _quantity(
     rate: str | None,
 ) -> Quantity:
     unit = value.unit if kind in ("money", "duration", "measure") else None
-    per = rate or value.per
-    return Quantity(start, end, text[start:end], kind, low, high, bound, unit, per)
+    return Quantity(start, end, text[start:end], kind, low, high, bound, unit, rate)
 
 
 def extract_quantities(text: str) -> list[Quantity]:
