@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from factlint.attribution import Attribution
 from factlint.compare import Verdict
-from factlint.findings import Finding, Interval, Severity, Span
-from factlint.pack import Claim, Pack
+from factlint.credits import Credit
+from factlint.findings import CheckId, Finding, Interval, Severity, SourceInfo, Span
+from factlint.pack import Alternative, Claim, Pack
 from factlint.quantities import Quantity
 
 
@@ -28,13 +29,19 @@ class LinkedFigure:
     claim: Claim | None = None
     pack: Pack | None = None
     verdict: Verdict | None = None
+    # The claim's alternative estimate that the figure matches, when it contradicts the cited.
+    alternative: Alternative | None = None
+    credited: tuple[Credit, ...] = ()  # the packs' sources the sentence credits
+
+    def credits(self, pack: Pack, source_id: str) -> bool:
+        return any(c.pack == pack.pack and c.source == source_id for c in self.credited)
 
 
 @dataclass(frozen=True)
 class Check:
     """A check: its message for a linked figure, or None when the figure passes."""
 
-    id: str
+    id: CheckId
     severity: Severity
     summary: str
     message: Callable[[LinkedFigure, Claim, Pack], str | None]
@@ -48,8 +55,31 @@ def _sources(pack: Pack, claim: Claim) -> str:
     return "; ".join(pack.source(source_id).cite for source_id in claim.sources)
 
 
+def _estimate(pack: Pack, option: Alternative) -> str:
+    source = pack.source(option.source)
+    date = option.date or source.date
+    return f"{option.text}, {source.cite}" + (
+        f", {date}" if date and date not in source.cite else ""
+    )
+
+
+def _is_older(pack: Pack, claim: Claim, option: Alternative) -> bool:
+    mine, cited = pack.alternative_date(option), pack.cited_date(claim)
+    # Compared as far as both dates go: "2012" is older than "2014-02", "2014" is not.
+    depth = min(len(mine), len(cited))
+    return depth > 0 and mine[:depth] < cited[:depth]
+
+
+def _unmatched_alternative(figure: LinkedFigure, pack: Pack) -> Alternative | None:
+    """The alternative estimate the figure matches, unless the sentence names its source."""
+    option = figure.alternative
+    if option is None or figure.credits(pack, option.source):
+        return None
+    return option
+
+
 def out_of_range(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
-    if figure.verdict != "contradicted":
+    if figure.verdict != "contradicted" or figure.alternative is not None:
         return None
     return (
         f"{_figure_words(figure)} {claim.label} is outside the cited {claim.cited.text}"
@@ -58,12 +88,52 @@ def out_of_range(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
 
 
 def overstated(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
-    if figure.verdict != "overstated":
+    if figure.verdict != "overstated" or figure.alternative is not None:
         return None
     return (
         f"{_figure_words(figure)} {claim.label} reaches past the cited {claim.cited.text}"
         f" ({_sources(pack, claim)}); keep to the cited range or cite the source"
         " that gives the wider one"
+    )
+
+
+def outdated_estimate(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    option = _unmatched_alternative(figure, pack)
+    if option is None or not _is_older(pack, claim, option):
+        return None
+    return (
+        f"{_figure_words(figure)} {claim.label} matches an older estimate"
+        f" ({_estimate(pack, option)}){_note(option)}; the pack cites {claim.cited.text}"
+        f" ({_sources(pack, claim)}): use the newer figure, or name the older one's source"
+        f" ({pack.source(option.source).cite})"
+    )
+
+
+def alternative_estimate(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    option = _unmatched_alternative(figure, pack)
+    if option is None or _is_older(pack, claim, option):
+        return None
+    return (
+        f"{_figure_words(figure)} {claim.label} matches another estimate"
+        f" ({_estimate(pack, option)}){_note(option)}, not the cited {claim.cited.text}"
+        f" ({_sources(pack, claim)}); name its source ({pack.source(option.source).cite})"
+    )
+
+
+def _note(option: Alternative) -> str:
+    return f" [{option.note}]" if option.note else ""
+
+
+def misattributed(figure: LinkedFigure, claim: Claim, pack: Pack) -> str | None:
+    if figure.attribution.kind != "named" or not figure.credited:
+        return None
+    accepted = {*claim.sources, *([figure.alternative.source] if figure.alternative else [])}
+    if any(figure.credits(pack, source_id) for source_id in accepted):
+        return None
+    named = ", ".join(dict.fromkeys(credit.written for credit in figure.credited))
+    return (
+        f"{_figure_words(figure)} {claim.label} is credited to {named}, which is not a source"
+        f" of this figure; the pack's sources are {_sources(pack, claim)}"
     )
 
 
@@ -92,6 +162,24 @@ CHECKS: tuple[Check, ...] = (
         "warning",
         "A figure overlaps the cited interval but reaches past it.",
         overstated,
+    ),
+    Check(
+        "outdated-estimate",
+        "warning",
+        "A figure matches an estimate older than the cited one, and does not name its source.",
+        outdated_estimate,
+    ),
+    Check(
+        "alternative-estimate",
+        "info",
+        "A figure matches another source's estimate, and does not name that source.",
+        alternative_estimate,
+    ),
+    Check(
+        "misattributed",
+        "warning",
+        "A figure is credited to a source that does not give it.",
+        misattributed,
     ),
     Check(
         "unattributed",
@@ -135,5 +223,10 @@ def _finding(figure: LinkedFigure, claim: Claim, pack: Pack, check: Check, messa
         stated=Interval(figure.quantity.low, figure.quantity.high),
         cited=Interval(claim.cited.low, claim.cited.high),
         message=message,
-        sources=claim.sources,
+        sources=tuple(_source_info(pack, source_id) for source_id in claim.sources),
     )
+
+
+def _source_info(pack: Pack, source_id: str) -> SourceInfo:
+    source = pack.source(source_id)
+    return SourceInfo(source.id, source.title, source.cite, source.date, source.url)

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from factlint import __version__
 from factlint.errors import FactlintError
@@ -94,7 +95,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
     config.add_argument("--config", metavar="PATH", help="a configuration file to show instead")
+    _add_rules_parser(commands)
     return parser
+
+
+def _add_rules_parser(commands: Any) -> None:
+    rules = commands.add_parser(
+        "rules",
+        help="list, show, validate and test rule packs",
+        description="Read and check rule packs. Without PACK arguments, the packs of the"
+        " configuration of the current folder (default: north-korea-forced-labour).",
+    )
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+
+    def with_packs(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--pack",
+            action="append",
+            dest="packs",
+            metavar="PACK",
+            help="a pack file or built-in pack name (repeatable; default: the configured ones)",
+        )
+        parser.add_argument("--config", metavar="PATH", help="the configuration file to use")
+
+    with_packs(actions.add_parser("list", help="packs and their claims, one line each"))
+    show = actions.add_parser(
+        "show", help="a claim: description, cited figure, sources, subject, examples"
+    )
+    show.add_argument("claim", metavar="CLAIM")
+    show.add_argument("--format", choices=("text", "markdown"), default="text")
+    with_packs(show)
+    for name, summary in (
+        ("validate", "schema and semantic errors as file:line:col: message (exit 2 if any)"),
+        ("test", "run the packs' examples; failures as a diff of expected and actual"),
+    ):
+        action = actions.add_parser(name, help=summary, description=summary)
+        action.add_argument("packs", nargs="*", metavar="PACK")
+        action.add_argument("--config", metavar="PATH", help="the configuration file to use")
+    doc = actions.add_parser("doc", help="a pack's documentation page, as Markdown")
+    doc.add_argument("pack", metavar="PACK")
+    doc.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    actions.add_parser("schema", help="the JSON Schema of pack files")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(arguments)
         if arguments.command == "config":
             return _config(arguments)
+        if arguments.command == "rules":
+            from factlint.rules_command import run
+
+            return run(arguments)
     except FactlintError as error:
         print(f"factlint: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from factlint.pack import Cited
+from factlint.pack import Alternative, Cited, Claim
 from factlint.quantities import Quantity
 
 Verdict = Literal["consistent", "overstated", "contradicted"]
@@ -28,6 +28,8 @@ def cited_bounds(cited: Cited) -> tuple[float, float]:
 
 def _below(value: float, limit: float) -> bool:
     """value < limit, by more than float rounding (33.33…% must equal a cited 33.33%)."""
+    if math.isinf(limit):
+        return value < limit  # inf - inf * epsilon would be NaN, and every test False
     return value < limit - abs(limit) * _EPSILON
 
 
@@ -60,3 +62,11 @@ def _stated_band(stated: Quantity) -> tuple[float, float]:
     if stated.bound == "nearly":
         return stated.low * (1 - APPROXIMATION), stated.high
     return stated.low, stated.high
+
+
+def matching_alternative(stated: Quantity, claim: Claim) -> Alternative | None:
+    """The first of the claim's alternative estimates the stated figure is consistent with."""
+    return next(
+        (option for option in claim.alternatives if compare(stated, option) == "consistent"),
+        None,
+    )

@@ -15,7 +15,8 @@ from typing import Literal, Protocol
 
 from factlint.attribution import NONE, Attribution, classify_attribution, for_figure, strongest
 from factlint.checks import LinkedFigure, run_checks
-from factlint.compare import compare
+from factlint.compare import compare, matching_alternative
+from factlint.credits import Credit, SourceNames
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.findings import Figure, Finding, Interval, Report, Span
@@ -62,6 +63,7 @@ class Linter:
                 self._pack_of[claim.id] = pack
                 claims.append(claim)
         self._matcher = _ClaimFilter(claims)
+        self._names = SourceNames(self.packs)
         self._source_names = tuple(
             sorted(
                 {
@@ -129,20 +131,21 @@ class Linter:
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
             claims = link(sentence, in_sentence, self._matcher.matches(sentence))
+            credited = (
+                self._names.credited(document.masked.text[sentence.start : sentence.end])
+                if attribution.kind == "named" and any(claims)
+                else ()
+            )
             for quantity, claim in zip(in_sentence, claims, strict=True):
                 text = document.text[quantity.start : quantity.end]
-                figures.append(
-                    LinkedFigure(
-                        path=document.path,
-                        span=_span(document, quantity),
-                        text=text,
-                        quantity=quantity,
-                        attribution=for_figure(attribution, text),
-                        claim=claim,
-                        pack=self._pack_of[claim.id] if claim else None,
-                        verdict=compare(quantity, claim.cited) if claim else None,
-                    )
+                figure = LinkedFigure(
+                    path=document.path,
+                    span=_span(document, quantity),
+                    text=text,
+                    quantity=quantity,
+                    attribution=for_figure(attribution, text),
                 )
+                figures.append(_compared(figure, claim, self._pack_of, credited))
         return figures
 
     def _attribution(self, document: Document, sentence: Sentence) -> Attribution:
@@ -227,6 +230,27 @@ def _has_prefix(ordered: list[str], prefix: str) -> bool:
     """Whether some word of the sorted list starts with `prefix`."""
     index = bisect_left(ordered, prefix)
     return index < len(ordered) and ordered[index].startswith(prefix)
+
+
+def _compared(
+    figure: LinkedFigure,
+    claim: Claim | None,
+    pack_of: dict[str, Pack],
+    credited: tuple[Credit, ...],
+) -> LinkedFigure:
+    """The figure with its claim, verdict, matching alternative estimate and credits."""
+    if claim is None:
+        return figure
+    verdict = compare(figure.quantity, claim.cited)
+    alternative = matching_alternative(figure.quantity, claim) if verdict != "consistent" else None
+    return replace(
+        figure,
+        claim=claim,
+        pack=pack_of[claim.id],
+        verdict=verdict,
+        alternative=alternative,
+        credited=credited if figure.attribution.kind == "named" else (),
+    )
 
 
 def _span(document: Document, quantity: Quantity) -> Span:

@@ -34,7 +34,10 @@ from factlint.pack import BUILTIN_PACK, resolve_pack
 SPLITS = ("tune", "holdout")
 VERDICTS = frozenset({"consistent", "overstated", "contradicted"})
 ATTRIBUTIONS = frozenset({"named", "vague", "none"})
-RANGE_CHECKS = frozenset({"out-of-range", "overstated"})
+# A figure matching an alternative estimate still disagrees with the cited interval.
+RANGE_CHECKS = frozenset(
+    {"out-of-range", "overstated", "outdated-estimate", "alternative-estimate"}
+)
 ATTRIBUTION_CHECKS = {"none": "unattributed", "vague": "vague-attribution"}
 _LABEL_KEYS = frozenset({"text", "claim", "low", "high", "verdict", "attribution", "quantity"})
 _CASE_KEYS = frozenset({"id", "text", "figures", "markdown"})

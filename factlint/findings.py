@@ -7,6 +7,11 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+# Every check's id (factlint.checks defines the checks; packs' examples name them).
+CheckId = Literal[
+    "out-of-range", "overstated", "outdated-estimate", "alternative-estimate", "misattributed",
+    "unattributed", "vague-attribution",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +31,17 @@ class Interval:
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """A source as findings carry it, so a reader can look the figure up."""
+
+    id: str
+    title: str
+    cite: str
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     span: Span
@@ -37,7 +53,7 @@ class Finding:
     stated: Interval | None
     cited: Interval | None
     message: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()  # the claim's accepted sources
 
     def sort_key(self) -> tuple[str, Span, str, str]:
         return (self.path, self.span, self.check, self.claim or "")

@@ -11,9 +11,19 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from factlint.findings import SEVERITIES, Figure, Finding, InputProblem, Interval, Report, Span
+from factlint.findings import (
+    SEVERITIES,
+    Figure,
+    Finding,
+    InputProblem,
+    Interval,
+    Report,
+    SourceInfo,
+    Span,
+)
 
-JSON_VERSION = 1
+# 2: `sources` became objects with id, title, cite, date and url (1: a list of ids).
+JSON_VERSION = 2
 
 
 def printable(text: str) -> str:
@@ -146,7 +156,17 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "stated": _interval(finding.stated),
         "cited": _interval(finding.cited),
         "message": finding.message,
-        "sources": list(finding.sources),
+        "sources": [source_json(source) for source in finding.sources],
+    }
+
+
+def source_json(source: SourceInfo) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "cite": source.cite,
+        "date": source.date,
+        "url": source.url,
     }
 
 
@@ -229,7 +249,7 @@ def format_sarif(report: Report, rules: Sequence[RuleHelp], version: str) -> str
             "properties": {
                 "pack": finding.pack,
                 "claim": finding.claim,
-                "sources": list(finding.sources),
+                "sources": [source_json(source) for source in finding.sources],
                 "stated": _interval(finding.stated),
                 "cited": _interval(finding.cited),
             },

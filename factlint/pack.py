@@ -10,19 +10,28 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from factlint.errors import FactlintError, PackError
+from factlint.findings import CheckId
 from factlint.yamlfile import load_yaml, mark_of, node_at
 
 ClaimKind = Literal[
     "people", "countries", "entities", "share", "money-per-year", "hours-per-day", "years",
     "tier", "age",
 ]  # fmt: skip
-CitedBound = Literal["exact", "approximate", "nearly", "range", "up-to"]
+CitedBound = Literal["exact", "approximate", "nearly", "range", "up-to", "at-least"]
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 BUILTIN_PACK = "north-korea-forced-labour"
@@ -32,6 +41,35 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# YAML reads 2017-11-24 as a date and 2017 as an int; the pack keeps what was written, and
+# the JSON Schema accepts both so that editors do not flag an unquoted year.
+PackDate = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer"},
+            ],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    ),
+]
+
+
+def _date_as_text(value: object) -> object:
+    if isinstance(value, dt.date | int):
+        return str(value)
+    return value
+
+
+def date_parts(date: str | None) -> tuple[int, ...]:
+    """(year, month, day) as far as the date gives them; () when there is no date."""
+    if not date:
+        return ()
+    return tuple(int(part) for part in date.split("-")[:3] if part.isdigit())
+
+
 class Source(_Model):
     """A publication a figure comes from."""
 
@@ -39,22 +77,21 @@ class Source(_Model):
     title: str
     author: str | None = None
     publisher: str | None = None
-    date: str | None = Field(
+    date: PackDate | None = Field(
         default=None, description="Publication date, YYYY, YYYY-MM or YYYY-MM-DD, when known."
     )
     url: str | None = None
     cite: str = Field(description="Short citation used in messages, e.g. 'Enos 2017'.")
     aliases: tuple[str, ...] = Field(
-        default=(), description="Names the source goes by in prose ('UN COI')."
+        default=(),
+        description="Names the source goes by in prose ('UN COI'), matched as written.",
     )
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_as_text(cls, value: object) -> object:
-        # YAML reads 2017-11-24 as a date and 2017 as an int; the pack keeps what was written.
-        if isinstance(value, dt.date | int):
-            return str(value)
-        return value
+    _date = field_validator("date", mode="before")(_date_as_text)
+
+    def names(self) -> tuple[str, ...]:
+        """Every name a draft may credit the source by."""
+        return tuple(name for name in (*self.aliases, self.author, self.publisher) if name)
 
 
 class Cited(_Model):
@@ -73,6 +110,60 @@ class Cited(_Model):
         if self.low is None and self.high is None:
             raise ValueError("a cited interval needs a low or a high end")
         return self
+
+
+class Alternative(Cited):
+    """Another source's estimate of the same figure, older or later than the cited one."""
+
+    source: str = Field(description="The id of the source that gives this estimate.")
+    date: PackDate | None = Field(
+        default=None, description="When the estimate was made; default: its source's date."
+    )
+    note: str | None = Field(default=None, description="Shown with findings that match it.")
+
+    _date = field_validator("date", mode="before")(_date_as_text)
+
+
+_CheckIds = Annotated[
+    tuple[CheckId, ...],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "enum": list(get_args(CheckId))},
+                {"type": "array", "items": {"type": "string", "enum": list(get_args(CheckId))}},
+            ]
+        }
+    ),
+]
+
+
+class FlagExample(_Model):
+    """A sentence that must produce the given finding(s) for its claim, and no other."""
+
+    text: str
+    check: _CheckIds = Field(
+        description="The check id (or list of ids) the sentence must produce for the claim."
+    )
+
+    @field_validator("check", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        return self.check
+
+
+class Examples(_Model):
+    """Sentences that show what the claim flags and what it lets pass; `rules test` runs them."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    flag: tuple[FlagExample, ...] = ()
+    pass_: tuple[str, ...] = Field(
+        default=(), alias="pass", description="Sentences that must produce no finding."
+    )
 
 
 class Subject(_Model):
@@ -99,21 +190,44 @@ class Claim(_Model):
     kind: ClaimKind
     currency: str | None = Field(default=None, description="ISO code, for money claims.")
     cited: Cited
-    sources: tuple[str, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = Field(
+        min_length=1, description="Ids of the sources that give the cited figure."
+    )
+    alternatives: tuple[Alternative, ...] = Field(
+        default=(), description="Other sources' estimates, recognised instead of called wrong."
+    )
     subject: Subject
+    examples: Examples = Examples()
 
 
 class Pack(_Model):
     """A rule pack: sources and the claims that cite them."""
 
+    model_config = ConfigDict(title="factlint rule pack")
+
     pack: str = Field(pattern=_ID_PATTERN)
     title: str
     description: str | None = None
-    sources: tuple[Source, ...] = Field(min_length=1)
-    claims: tuple[Claim, ...] = Field(min_length=1)
+    extends: str | None = Field(
+        default=None,
+        description="A built-in pack's name or a pack file (relative to this one) to start"
+        " from: its sources and claims are kept unless this pack gives the same id.",
+    )
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(source for source in self.sources if source.id == source_id)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return next((claim for claim in self.claims if claim.id == claim_id), None)
+
+    def cited_date(self, claim: Claim) -> tuple[int, ...]:
+        """When the cited figure was given: the newest date among the claim's sources."""
+        return max((date_parts(self.source(source).date) for source in claim.sources), default=())
+
+    def alternative_date(self, alternative: Alternative) -> tuple[int, ...]:
+        return date_parts(alternative.date or self.source(alternative.source).date)
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -129,12 +243,15 @@ def builtin_pack_names() -> list[str]:
     return sorted(path.stem for path in builtin_pack_dir().glob("*.yaml"))
 
 
-def resolve_pack(spec: str) -> Pack:
-    """A pack named by file path, or by the name of a built-in pack."""
+def resolve_pack(spec: str, relative_to: Path | None = None) -> Pack:
+    """A pack named by file path (relative to `relative_to` if given), or by the name of a
+    built-in pack."""
     path = Path(spec)
+    if relative_to is not None and not path.is_absolute():
+        path = relative_to / path
     if path.suffix in (".yaml", ".yml") or path.exists():
         if not path.is_file():
-            raise FactlintError("no such pack file", path=spec)
+            raise FactlintError("no such pack file", path=str(path))
         return load_pack(path)
     builtin = builtin_pack_dir() / f"{spec}.yaml"
     if not builtin.is_file():
@@ -148,17 +265,48 @@ def _load_builtin(path: str) -> Pack:
     return load_pack(Path(path))
 
 
-def load_pack(path: Path) -> Pack:
-    """Read and validate a pack file; raise PackError naming file, line and column."""
+def load_pack(path: Path, *, _extending: tuple[Path, ...] = ()) -> Pack:
+    """Read and validate a pack file (and the pack it extends); raise PackError naming file,
+    line and column."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PackError([FactlintError(f"cannot read pack: {error}", path=shown)]) from error
-    return parse_pack(text, shown)
+    own, root = _validated(text, shown)
+    base = None
+    if own.extends is not None:
+        here = path.resolve()
+        if here in _extending:
+            chain = " -> ".join(str(step) for step in (*_extending, here))
+            raise PackError([_at(root, ("extends",), shown, f"packs extend in a cycle: {chain}")])
+        try:
+            base = _base_pack(own.extends, path.parent, (*_extending, here))
+        except PackError:
+            raise
+        except FactlintError as error:
+            raise PackError([_at(root, ("extends",), shown, str(error))]) from None
+    _raise_semantic_problems(own, root, shown, base)
+    return extend(base, own) if base is not None else own
+
+
+def _base_pack(spec: str, folder: Path, extending: tuple[Path, ...]) -> Pack:
+    path = folder / spec
+    if Path(spec).suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise FactlintError(f"the pack it extends, {spec}, does not exist")
+        return load_pack(path, _extending=extending)
+    return resolve_pack(spec)
 
 
 def parse_pack(text: str, path: str = "<pack>") -> Pack:
+    """A pack from its text; a pack that `extends` another is not resolved here."""
+    pack, root = _validated(text, path)
+    _raise_semantic_problems(pack, root, path, None)
+    return pack
+
+
+def _validated(text: str, path: str) -> tuple[Pack, yaml.Node]:
     try:
         data, root = load_yaml(text, path)
     except FactlintError as error:
@@ -168,16 +316,41 @@ def parse_pack(text: str, path: str = "<pack>") -> Pack:
     if not isinstance(data, dict):
         raise PackError([FactlintError("a pack must be a mapping", path, *mark_of(root))])
     try:
-        pack = Pack.model_validate(data)
+        return Pack.model_validate(data), root
     except ValidationError as error:
         raise PackError(validation_problems(error, root, path)) from None
-    problems = [
-        FactlintError(message, path, *mark_of(node_at(root, loc)))
-        for loc, message in semantic_problems(pack)
-    ]
+
+
+def _raise_semantic_problems(pack: Pack, root: yaml.Node, path: str, base: Pack | None) -> None:
+    problems = [_at(root, loc, path, message) for loc, message in semantic_problems(pack, base)]
     if problems:
         raise PackError(problems)
-    return pack
+
+
+def _at(root: yaml.Node, loc: Sequence[str | int], path: str, message: str) -> FactlintError:
+    return FactlintError(message, path, *mark_of(node_at(root, loc)))
+
+
+_Item = TypeVar("_Item", Source, Claim)
+
+
+def extend(base: Pack, own: Pack) -> Pack:
+    """`own` laid over `base`: a source or claim with a base id replaces it in place, new
+    ones follow the base's."""
+    return own.model_copy(
+        update={
+            "description": own.description or base.description,
+            "sources": _overlay(base.sources, own.sources),
+            "claims": _overlay(base.claims, own.claims),
+        }
+    )
+
+
+def _overlay(base: Sequence[_Item], own: Sequence[_Item]) -> tuple[_Item, ...]:
+    replacing: dict[str, _Item] = {item.id: item for item in own}
+    kept: list[_Item] = [replacing.pop(item.id, item) for item in base]
+    kept.extend(item for item in own if item.id in replacing)
+    return tuple(kept)
 
 
 def validation_problems(error: ValidationError, root: yaml.Node, path: str) -> list[FactlintError]:
@@ -210,13 +383,22 @@ def _describe(problem: Any) -> str:
     return f"{where}: {message}" if where else message
 
 
-def semantic_problems(pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """What the schema cannot say: unknown and duplicate ids, low above high."""
+def semantic_problems(
+    pack: Pack, base: Pack | None = None
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """What the schema cannot say: unknown and duplicate ids, low above high. `base` is the
+    pack this one extends, whose sources this one's claims may cite."""
+    if base is None and not pack.sources:
+        yield ("sources",), "a pack needs at least one source (or 'extends')"
+    if base is None and not pack.claims:
+        yield ("claims",), "a pack needs at least one claim (or 'extends')"
     source_ids: set[str] = set()
     for index, source in enumerate(pack.sources):
         if source.id in source_ids:
             yield ("sources", index, "id"), f"duplicate source id '{source.id}'"
         source_ids.add(source.id)
+    if base is not None:
+        source_ids.update(source.id for source in base.sources)
     claim_ids: set[str] = set()
     for index, claim in enumerate(pack.claims):
         if claim.id in claim_ids:
@@ -226,11 +408,25 @@ def semantic_problems(pack: Pack) -> Iterator[tuple[tuple[str | int, ...], str]]
             if source_id not in source_ids:
                 loc = ("claims", index, "sources", source_index)
                 yield loc, f"claim '{claim.id}' cites unknown source '{source_id}'"
-        cited = claim.cited
-        if cited.low is not None and cited.high is not None and cited.low > cited.high:
-            yield (
-                ("claims", index, "cited", "low"),
-                f"claim '{claim.id}': cited low {cited.low:g} is above high {cited.high:g}",
-            )
+        yield from _interval_problems(claim.cited, ("claims", index, "cited"), claim.id, "cited")
+        for number, alternative in enumerate(claim.alternatives):
+            where = ("claims", index, "alternatives", number)
+            if alternative.source not in source_ids:
+                yield (
+                    (*where, "source"),
+                    f"claim '{claim.id}': alternative estimate cites unknown source"
+                    f" '{alternative.source}'",
+                )
+            yield from _interval_problems(alternative, where, claim.id, "alternative")
         if claim.kind == "money-per-year" and claim.currency is None:
             yield ("claims", index, "kind"), f"claim '{claim.id}': money claims need a currency"
+
+
+def _interval_problems(
+    cited: Cited, where: tuple[str | int, ...], claim_id: str, what: str
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if cited.low is not None and cited.high is not None and cited.low > cited.high:
+        yield (
+            (*where, "low"),
+            f"claim '{claim_id}': {what} low {cited.low:g} is above high {cited.high:g}",
+        )

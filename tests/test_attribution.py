@@ -16,11 +16,11 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("According to the survey, two in five escapees are women.", "named"),
     ("The Asan Institute estimates that 50,000 work abroad.", "named"),
     ("The Asan Institute estimated that 50,000 work abroad.", "named"),
-    ("Some 200,000 are held, one defector group says.", "named"),
+    ("Some 300,000 are held, one defector group says.", "named"),
     ("The dolgyeokdae serve five years without pay, the report says.", "named"),
     ("Forced labour earns $5 billion a year, a UN panel found.", "named"),
     ("The State Department ranks North Korea Tier 2.", "named"),
-    ("Up to 200,000 are held in the camps, the UN says.", "named"),
+    ("Up to 300,000 are held in the camps, the UN says.", "named"),
     ("A report by the Asan Institute counted 50,000 workers abroad.", "named"),
     ("The Asan Institute's report counts 50,000 workers abroad.", "named"),
     ("Per the UN COI, 80,000 to 120,000 are held.", "named"),
@@ -58,17 +58,17 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("By some estimates, 50,000 work abroad.", "vague"),
     ("An estimated 400,000 dolgyeokdae work without pay.", "vague"),
     ("They are estimated to produce close to $1 billion a year.", "vague"),
-    ("As many as 200,000 are believed to be held in the camps.", "vague"),
+    ("As many as 300,000 are believed to be held in the camps.", "vague"),
     ("According to some estimates, 50,000 work abroad.", "vague"),
     ("Estimates range from $350 million to $2.3 billion a year.", "vague"),
-    ("Some say 200,000 are held in the camps.", "vague"),
+    ("Some say 300,000 are held in the camps.", "vague"),
     ("The estimated 400,000 dolgyeokdae work without pay.", "vague"),
     # none
     ("Between 80,000 and 120,000 North Koreans are held in political prison camps.", "none"),
     ("More than 100,000 North Korean labourers toil abroad.", "none"),
-    ("The camps hold 200,000 people.", "none"),
+    ("The camps hold 300,000 people.", "none"),
     ("The regime earns $5 billion a year from workers abroad.", "none"),
-    ("A report on camps is due, and 200,000 are held there.", "none"),
+    ("A report on camps is due, and 300,000 are held there.", "none"),
     ("The 16 countries employed North Korean labourers.", "none"),
     # a source mentioned with no reporting verb, or a cell that is no source
     ("The Treasury sanctioned ten North Korean entities.", "none"),
@@ -102,7 +102,7 @@ def test_attribution(text: str, expected: AttributionKind) -> None:
 
 
 def test_a_link_or_footnote_in_the_sentence_is_named() -> None:
-    text = "Some 200,000 are held in the camps."
+    text = "Some 300,000 are held in the camps."
     (sentences,) = sentences_of([(0, text)])
     result = classify_attribution(sentences[0], text, has_citation=True)
     assert result.kind == "named"

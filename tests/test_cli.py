@@ -26,18 +26,24 @@ def finding_rows(report: dict[str, object]) -> list[tuple[int, int, str, str | N
 def test_flagged_acceptance_draft(capsys: pytest.CaptureFixture[str]) -> None:
     result, report = lint_json([str(ACCEPTANCE / "flagged.md")], capsys)
     assert finding_rows(report) == [
-        (3, 1, "out-of-range", "prison-camp-population", "Some 200,000"),
-        (5, 1, "out-of-range", "overseas-workers", "More than 100,000"),
+        # 200,000 in the camps and 100,000+ abroad are the pack's alternative estimates (older
+        # and later ones): no longer out-of-range but recognised for what they are.
+        (3, 1, "outdated-estimate", "prison-camp-population", "Some 200,000"),
+        (5, 1, "alternative-estimate", "overseas-workers", "More than 100,000"),
         (7, 39, "out-of-range", "overseas-labour-revenue", "$5 billion a year"),
         (9, 26, "out-of-range", "escapees-women-share", "two in five"),
         (11, 23, "out-of-range", "dolgyeokdae-service-years", "five years"),
         (13, 40, "out-of-range", "tip-tier", "Tier 2"),
-        (15, 1, "overstated", "prison-camp-population", "Up to 200,000"),
+        (15, 1, "outdated-estimate", "prison-camp-population", "Up to 200,000"),
         (17, 1, "unattributed", "prison-camp-population", "Between 80,000 and 120,000"),
         (19, 1, "vague-attribution", "dolgyeokdae-workforce", "An estimated 400,000"),
+        # Figures outside the cited interval and every alternative estimate.
+        (21, 1, "out-of-range", "prison-camp-population", "Some 300,000"),
+        (23, 1, "overstated", "prison-camp-population", "Up to 250,000"),
+        (25, 1, "out-of-range", "overseas-workers", "Fewer than 20,000"),
     ]
     assert result.status == 1
-    assert report["summary"] == {"files": 1, "error": 6, "warning": 3, "info": 0}
+    assert report["summary"] == {"files": 1, "error": 6, "warning": 5, "info": 1}
 
 
 def test_clean_acceptance_draft_has_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,8 +53,8 @@ def test_clean_acceptance_draft_has_no_finding(capsys: pytest.CaptureFixture[str
     figures = report["figures"]
     assert isinstance(figures, list)
     texts = [figure["text"] for figure in figures]
-    # the code block, the code span and the link URL hold "200,000": none is read
-    assert "200,000" not in texts
+    # the code block, the code span and the link URL hold "300,000": none is read
+    assert "300,000" not in texts
     assert texts == [
         "80,000 to 120,000",
         "50,000 to 60,000",
@@ -66,8 +72,8 @@ def test_heading_and_table_cell_positions(capsys: pytest.CaptureFixture[str]) ->
         for f in figures
     ]
     assert spans == [
-        (1, 10, 1, 17, "200,000", "prison-camp-population"),
-        (5, 38, 5, 45, "200,000", "prison-camp-population"),
+        (1, 10, 1, 17, "300,000", "prison-camp-population"),
+        (5, 38, 5, 45, "300,000", "prison-camp-population"),
     ]
 
 
@@ -75,11 +81,18 @@ def test_text_output_format(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["check", str(ACCEPTANCE / "flagged.md")], capsys)
     lines = result.out.splitlines()
     assert lines[0] == (
-        f"{ACCEPTANCE / 'flagged.md'}:3:1: error out-of-range [prison-camp-population] Some 200,000"
-        " people in political prison camps is outside the cited 80,000–120,000 (Enos 2017, The"
-        " Asia Dialogue; UN Commission of Inquiry 2014)"
+        f"{ACCEPTANCE / 'flagged.md'}:3:1: warning outdated-estimate [prison-camp-population]"
+        " Some 200,000 people in political prison camps matches an older estimate"
+        " (150,000–200,000, estimates of the early 2010s, 2012); the pack cites 80,000–120,000"
+        " (Enos 2017, The Asia Dialogue; UN Commission of Inquiry 2014): use the newer figure, or"
+        " name the older one's source (estimates of the early 2010s)"
     )
-    assert lines[-1] == "Found 9 findings (6 errors, 3 warnings) in 1 file."
+    assert lines[9] == (
+        f"{ACCEPTANCE / 'flagged.md'}:21:1: error out-of-range [prison-camp-population] Some"
+        " 300,000 people in political prison camps is outside the cited 80,000–120,000 (Enos"
+        " 2017, The Asia Dialogue; UN Commission of Inquiry 2014)"
+    )
+    assert lines[-1] == "Found 12 findings (6 errors, 5 warnings, 1 info) in 1 file."
     quiet = run_cli(["check", "--quiet", str(ACCEPTANCE / "flagged.md")], capsys)
     assert quiet.out.splitlines() == lines[:-1]
 
@@ -87,7 +100,7 @@ def test_text_output_format(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
     _, report = lint_json([str(ACCEPTANCE / "flagged.md")], capsys)
     assert list(report) == ["version", "findings", "figures", "errors", "summary"]
-    assert report["version"] == 1
+    assert report["version"] == 2
     findings = report["findings"]
     figures = report["figures"]
     assert isinstance(findings, list) and isinstance(figures, list)
@@ -102,7 +115,15 @@ def test_json_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
     first = findings[0]
     assert first["stated"] == {"low": 200000, "high": 200000}
     assert first["cited"] == {"low": 80000, "high": 120000}
-    assert first["sources"] == ["enos-2017", "un-coi-2014"]
+    assert [source["id"] for source in first["sources"]] == ["enos-2017", "un-coi-2014"]
+    enos = first["sources"][0]
+    assert enos == {
+        "id": "enos-2017",
+        "title": "Human trafficking, forced labour and the Hermit Kingdom",
+        "cite": "Enos 2017, The Asia Dialogue",
+        "date": "2017-11-24",
+        "url": "https://theasiadialogue.com/2017/11/24/human-trafficking-forced-labour-and-the-hermit-kingdom/",
+    }
     more_than = findings[1]
     assert more_than["stated"] == {"low": 100000, "high": None}
 
@@ -113,7 +134,7 @@ def test_output_is_byte_identical_across_runs(capsys: pytest.CaptureFixture[str]
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str]) -> None:
-    draft = b"Some 200,000 people are held in political prison camps, the UN says.\n"
+    draft = b"Some 300,000 people are held in political prison camps, the UN says.\n"
     result = run_cli(["check", "-"], capsys, stdin=draft)
     assert result.out.startswith("<stdin>:1:1: error out-of-range [prison-camp-population]")
     assert result.status == 1
@@ -124,7 +145,7 @@ def test_stdin(capsys: pytest.CaptureFixture[str]) -> None:
 def test_folder_walk_finds_drafts_recursively(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bad = "Some 200,000 people are held in political prison camps, the UN says.\n"
+    bad = "Some 300,000 people are held in political prison camps, the UN says.\n"
     for name in ("a.md", "sub/b.markdown", "sub/deeper/c.txt", ".hidden/d.md", "e.rst"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -193,7 +214,7 @@ def test_unreadable_file(
 def test_line_ends_and_encodings_keep_positions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    lines = ["# Title", "", "Some 200,000 people are held in political prison camps, the UN says."]
+    lines = ["# Title", "", "Some 300,000 people are held in political prison camps, the UN says."]
     text = {"crlf": "\r\n", "cr": "\r", "bom": "\n", "utf16": "\n"}[name].join(lines) + "\n"
     data = text.encode("utf-16") if name == "utf16" else text.encode()
     if name == "bom":
@@ -202,13 +223,13 @@ def test_line_ends_and_encodings_keep_positions(
     path.write_bytes(data)
     _, report = lint_json([str(path)], capsys)
     assert finding_rows(report) == [
-        (3, 1, "out-of-range", "prison-camp-population", "Some 200,000")
+        (3, 1, "out-of-range", "prison-camp-population", "Some 300,000")
     ]
 
 
 def test_files_are_not_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "draft.md"
-    path.write_bytes(b"Some 200,000 people are held in political prison camps.\r\n")
+    path.write_bytes(b"Some 300,000 people are held in political prison camps.\r\n")
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     run_cli(["check", str(path)], capsys)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
@@ -230,7 +251,7 @@ def test_terminal_escapes_in_a_draft_are_not_printed_raw(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "evil\x1b[2J.md"
-    path.write_text("Some 200,000 people are held in political prison camps.\n", encoding="utf-8")
+    path.write_text("Some 300,000 people are held in political prison camps.\n", encoding="utf-8")
     result = run_cli(["check", str(path)], capsys)
     assert "\x1b" not in result.out
     assert "evil\\u001b[2J.md:1:1:" in result.out
@@ -264,7 +285,7 @@ def test_user_pack_alongside_the_builtin(
         "    subject: {any: [shelter]}\n",
         encoding="utf-8",
     )
-    draft = b"The census counts 30 shelters. Some 200,000 are held in political prison camps.\n"
+    draft = b"The census counts 30 shelters. Some 300,000 are held in political prison camps.\n"
     result = run_cli(
         ["check", "--quiet", "--pack", str(pack), "--pack", "north-korea-forced-labour", "-"],
         capsys,

@@ -12,6 +12,7 @@ CAMPS = Cited(low=80_000, high=120_000, bound="range", text="80,000–120,000")
 HOURS = Cited(high=20, bound="up-to", text="up to 20 hours a day")
 DOLGYEOKDAE = Cited(low=400_000, high=400_000, bound="approximate", tolerance=0.1, text="about")
 COUNTRIES = Cited(low=16, high=16, text="16")
+AT_LEAST = Cited(low=100_000, bound="at-least", text="100,000 or more")
 
 
 def stated(bound: Bound, low: float | None, high: float | None) -> Quantity:
@@ -68,6 +69,13 @@ CASES: list[tuple[Cited, Bound, float | None, float | None, Verdict]] = [
     (COUNTRIES, "more-than", 10, None, "consistent"),
     (COUNTRIES, "more-than", 16, None, "contradicted"),
     (COUNTRIES, "range", 20, 40, "contradicted"),
+    # An open-ended cited interval ("100,000 or more"), as alternative estimates give them.
+    (AT_LEAST, "more-than", 100_000, None, "consistent"),
+    (AT_LEAST, "more-than", 50_000, None, "consistent"),
+    (AT_LEAST, "exact", 200_000, 200_000, "consistent"),
+    (AT_LEAST, "exact", 90_000, 90_000, "contradicted"),
+    (AT_LEAST, "up-to", None, 150_000, "consistent"),
+    (AT_LEAST, "less-than", None, 100_000, "contradicted"),
 ]
 
 

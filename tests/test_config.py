@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import run_cli
 
-BAD = "Some 200,000 people are held in political prison camps.\n"  # out-of-range + unattributed
+BAD = "Some 300,000 people are held in political prison camps.\n"  # out-of-range + unattributed
 
 
 def write(path: Path, text: str) -> Path:
@@ -77,7 +77,7 @@ def test_severity_overrides_and_fail_level(
 
 def test_select_by_claim_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / ".factlint.yaml", "select: [overseas-workers]\n")
-    draft = write(tmp_path / "d.md", BAD + "\nMore than 100,000 labourers work abroad.\n")
+    draft = write(tmp_path / "d.md", BAD + "\nSome 20,000 labourers work abroad.\n")
     result = run_cli(["check", "--quiet", str(draft)], capsys)
     assert checks(result.out) == ["error out-of-range", "warning unattributed"]
     assert all("[overseas-workers]" in line for line in result.out.splitlines())

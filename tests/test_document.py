@@ -48,10 +48,10 @@ def test_decode_refuses_binary() -> None:
 
 FIGURES = st.sampled_from(
     [
-        "Some 200,000 people are held in political prison camps.",
+        "Some 300,000 people are held in political prison camps.",
         "Between 80,000 and\n120,000 are held in political camps.",
         "The dolgyeokdae serve five years, the report says.",
-        "As many as 200,000 North Koreans work abroad.",
+        "As many as 300,000 North Koreans work abroad.",
         "| camps | 80,000–120,000 in political prison camps |",
     ]
 )

@@ -25,23 +25,27 @@ def test_sarif_is_valid_and_complete(capsys: pytest.CaptureFixture[str]) -> None
     assert run["columnKind"] == "unicodeCodePoints"
     rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     assert rules == [
-        "out-of-range", "overstated", "unattributed", "vague-attribution", "unused-suppression"
+        "out-of-range", "overstated", "outdated-estimate", "alternative-estimate", "misattributed",
+        "unattributed", "vague-attribution", "unused-suppression",
     ]  # fmt: skip
     assert all(rule["help"]["text"] for rule in run["tool"]["driver"]["rules"])
-    first = run["results"][0]
+    assert run["results"][0]["ruleId"] == "outdated-estimate"
+    first = run["results"][9]
     assert first["ruleId"] == "out-of-range"
     assert first["level"] == "error"
     assert first["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 3,
+        "startLine": 21,
         "startColumn": 1,
-        "endLine": 3,
+        "endLine": 21,
         "endColumn": 13,
-        "snippet": {"text": "Some 200,000"},
+        "snippet": {"text": "Some 300,000"},
     }
     assert first["properties"]["claim"] == "prison-camp-population"
-    assert first["properties"]["sources"] == ["enos-2017", "un-coi-2014"]
+    sources = first["properties"]["sources"]
+    assert [source["id"] for source in sources] == ["enos-2017", "un-coi-2014"]
+    assert sources[1]["date"] == "2014-02" and sources[1]["url"] is None
     levels = {result["level"] for result in run["results"]}
-    assert levels == {"error", "warning"}
+    assert levels == {"error", "warning", "note"}
     assert result.status == 1
 
 
@@ -55,14 +59,15 @@ def test_sarif_with_no_findings_is_valid(capsys: pytest.CaptureFixture[str]) -> 
 def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["check", "--format", "github", str(FLAGGED)], capsys)
     lines = result.out.splitlines()
-    assert len(lines) == 9
-    assert lines[0] == (
-        f"::error file={FLAGGED},line=3,col=1,endLine=3,endColumn=13,"
-        "title=factlint out-of-range [prison-camp-population]::Some 200,000 people in political"
+    assert len(lines) == 12
+    assert lines[0].startswith("::warning file=")
+    assert lines[9] == (
+        f"::error file={FLAGGED},line=21,col=1,endLine=21,endColumn=13,"
+        "title=factlint out-of-range [prison-camp-population]::Some 300,000 people in political"
         " prison camps is outside the cited 80,000–120,000 (Enos 2017, The Asia Dialogue; UN"
         " Commission of Inquiry 2014)"
     )
-    assert lines[6].startswith("::warning file=")
+    assert lines[1].startswith("::notice file=")
 
 
 def hostile_finding(text: str, path: str) -> Finding:
@@ -97,26 +102,26 @@ def test_github_output_cannot_inject_workflow_commands() -> None:
 def test_rdjsonl(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["check", "--format", "rdjsonl", str(FLAGGED)], capsys)
     diagnostics = [json.loads(line) for line in result.out.splitlines()]
-    assert len(diagnostics) == 9
-    assert diagnostics[0] == {
-        "message": diagnostics[0]["message"],
+    assert len(diagnostics) == 12
+    assert diagnostics[9] == {
+        "message": diagnostics[9]["message"],
         "location": {
             "path": str(FLAGGED),
-            "range": {"start": {"line": 3, "column": 1}, "end": {"line": 3, "column": 13}},
+            "range": {"start": {"line": 21, "column": 1}, "end": {"line": 21, "column": 13}},
         },
         "severity": "ERROR",
         "source": {"name": "factlint"},
         "code": {"value": "out-of-range"},
     }
-    assert diagnostics[0]["message"].startswith("Some 200,000 people in political prison camps")
-    assert {diagnostic["severity"] for diagnostic in diagnostics} == {"ERROR", "WARNING"}
+    assert diagnostics[9]["message"].startswith("Some 300,000 people in political prison camps")
+    assert {diagnostic["severity"] for diagnostic in diagnostics} == {"ERROR", "WARNING", "INFO"}
 
 
 def test_baseline_accepts_old_findings_and_reports_new_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = tmp_path / "d.md"
-    bad = "Some 200,000 people are held in political prison camps, the UN says."
+    bad = "Some 300,000 people are held in political prison camps, the UN says."
     draft.write_text(f"{bad}\n", encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     written = run_cli(["check", "--write-baseline", str(baseline), str(draft)], capsys)

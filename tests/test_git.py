@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, run_cli
 
-BAD = "Some 200,000 people are held in political prison camps, the UN says."
+BAD = "Some 300,000 people are held in political prison camps, the UN says."
 GOOD = "The UN Commission of Inquiry put the number in political prison camps at 80,000 to 120,000."
 
 

@@ -63,10 +63,10 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # a subject named once serves every figure of the sentence
     (
         "In the political prison camps, estimates have ranged from 80,000 to 120,000 and, earlier,"
-        " from 150,000 to 200,000.",
+        " from 150,000 to 300,000.",
         [
             ("from 80,000 to 120,000", "prison-camp-population"),
-            ("from 150,000 to 200,000", "prison-camp-population"),
+            ("from 150,000 to 300,000", "prison-camp-population"),
         ],
     ),
     # a `none` phrase in the figure's own clause rules a claim out, elsewhere it does not
@@ -79,8 +79,8 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         [("Some 100,000", "prison-camp-population")],
     ),
     (
-        "As many as 200,000 North Koreans work abroad.",
-        [("As many as 200,000", "overseas-workers")],
+        "As many as 300,000 North Koreans work abroad.",
+        [("As many as 300,000", "overseas-workers")],
     ),
     # the noun a bare count counts: camps and countries are not head counts
     (
@@ -121,7 +121,7 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The camps cover 50 square kilometres.", [("50 square kilometres", None)]),
     ("Some 1,000 defectors arrived in the South last year.", [("Some 1,000", None)]),
     ("Political prison camps hold 40 percent of all inmates.", [("40 percent", None)]),
-    ("Some 200,000 people died in the political prison camps.", [("Some 200,000", None)]),
+    ("Some 300,000 people died in the political prison camps.", [("Some 300,000", None)]),
     (
         "The workers abroad earn the regime €2 billion a year.",
         [("€2 billion a year", None)],

@@ -125,7 +125,7 @@ MASK_CASES = [
         id="comment-html-block",
     ),
     pytest.param(
-        'See [link text](https://x.org/2017/200000 "title") now',
+        'See [link text](https://x.org/2017/300000 "title") now',
         "See ·link text··························· ········ now",
         id="inline-link",
     ),

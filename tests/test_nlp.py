@@ -59,11 +59,11 @@ def test_same_sentences_and_lemmas_as_spacy_lemmatizer(text: str) -> None:
 
 
 def test_offsets_point_into_the_document() -> None:
-    document = "Intro.\n\nAbout 200,000 people work abroad. They earn $4 billion a year."
+    document = "Intro.\n\nAbout 300,000 people work abroad. They earn $4 billion a year."
     start = document.index("About")
     [sentences] = sentences_of([(start, document[start:])])
     assert [document[s.start : s.end] for s in sentences] == [
-        "About 200,000 people work abroad.",
+        "About 300,000 people work abroad.",
         "They earn $4 billion a year.",
     ]
     for sentence in sentences:
@@ -134,7 +134,7 @@ def test_claim_filter_gives_exactly_the_subject_matchers_matches() -> None:
                 word.rstrip("*") + ("s" if word.endswith("*") else "")
                 for word in " ".join([phrase, *groups]).split()
             )
-            texts.append(f"About 200,000 {words} were counted, {' '.join(subject.none)}.")
+            texts.append(f"About 300,000 {words} were counted, {' '.join(subject.none)}.")
             texts.append(f"{phrase.upper()} in {' and '.join(groups)}: 40%.")
     sentences = [
         sentence for block in sentences_of((0, text) for text in texts) for sentence in block

@@ -34,8 +34,8 @@ def pool() -> Iterator[LintPool]:
 def drafts_with_input_errors(root: Path) -> list[str]:
     for index, source in enumerate(sorted(FIXTURES.glob("*/*.*"))):
         shutil.copy(source, root / f"{index:02d}-{source.name}")
-    (root / "bad-utf8.md").write_bytes(b"About 200,000 people \xff\n")
-    (root / "binary.md").write_bytes(b"\x00\x01 200,000")
+    (root / "bad-utf8.md").write_bytes(b"About 300,000 people \xff\n")
+    (root / "binary.md").write_bytes(b"\x00\x01 300,000")
     return [str(root), str(root / "missing.md"), str(FIXTURES / "drafts")]
 
 
@@ -85,11 +85,11 @@ def test_pool_results_come_back_in_document_order(pool: LintPool) -> None:
 
 def test_an_exception_in_a_worker_names_the_file(pool: LintPool) -> None:
     linter = Linter([resolve_pack("north-korea-forced-labour")])
-    broken = Document("broken.md", "About 200,000.", None, LineIndex("About 200,000."))  # type: ignore[arg-type]
+    broken = Document("broken.md", "About 300,000.", None, LineIndex("About 300,000."))  # type: ignore[arg-type]
     with pytest.raises(WorkerError, match=r"broken\.md: AttributeError"):
         list(pool.results(linter, [broken]))
     # The pool is still usable after a failed document.
-    good = parse_document("Some 200,000 people are held.", "good.md")
+    good = parse_document("Some 300,000 people are held.", "good.md")
     assert list(pool.results(linter, [good])) == [linter.lint_one(good)]
 
 

@@ -22,7 +22,7 @@ from factlint.pack import BUILTIN_PACK, resolve_pack
 LINTER = Linter([resolve_pack(BUILTIN_PACK)])
 
 PROSE_TEXTS = [
-    "Some 200,000 people are held in political prison camps, the UN says.",
+    "Some 300,000 people are held in political prison camps, the UN says.",
     "Between 80,000 and\n120,000 North Koreans are held in political camps.",
     "An estimated 400,000 dolgyeokdae work for 10 years without pay.",
     "Three in four escapees are women; it is estimated that 90% are trafficked.",

@@ -12,7 +12,7 @@ import pytest
 from factlint.pack import parse_pack
 from tests.conftest import run_cli
 
-BAD = "Some 200,000 people are held in political prison camps, the UN says."
+BAD = "Some 300,000 people are held in political prison camps, the UN says."
 
 
 def test_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,7 +30,7 @@ def test_deeply_nested_lists_and_quotes(tmp_path: Path, capsys: pytest.CaptureFi
     result = run_cli(["check", "--quiet", str(nested)], capsys)
     assert result.status == 1
     assert result.out.splitlines() == [
-        f"{nested}:3004:1: error out-of-range [prison-camp-population] Some 200,000 people in"
+        f"{nested}:3004:1: error out-of-range [prison-camp-population] Some 300,000 people in"
         " political prison camps is outside the cited 80,000–120,000 (Enos 2017, The Asia"
         " Dialogue; UN Commission of Inquiry 2014)"
     ]
@@ -39,7 +39,7 @@ def test_deeply_nested_lists_and_quotes(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_table_of_ten_thousand_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = tmp_path / "table.md"
     rows = "".join(
-        f"| camp {row} | Some 200,000 people in political prison camps (UN COI, 2014) |\n"
+        f"| camp {row} | Some 300,000 people in political prison camps (UN COI, 2014) |\n"
         for row in range(10_000)
     )
     table.write_text(f"| where | figure |\n|---|---|\n{rows}", encoding="utf-8")

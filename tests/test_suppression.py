@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import run_cli
 
-BAD = "Some 200,000 people are held in political prison camps, the UN says."
+BAD = "Some 300,000 people are held in political prison camps, the UN says."
 UNSOURCED = "Between 80,000 and 120,000 are held in political prison camps."
 
 
@@ -42,7 +42,7 @@ def test_disable_with_a_claim_id_until_enable(capsys: pytest.CaptureFixture[str]
 
 
 def test_enable_with_ids_ends_only_those(capsys: pytest.CaptureFixture[str]) -> None:
-    unsourced_bad = "Some 200,000 people are held in political prison camps."
+    unsourced_bad = "Some 300,000 people are held in political prison camps."
     draft = (
         "<!-- factlint-disable out-of-range, unattributed -->\n\n"
         f"{unsourced_bad}\n\n<!-- factlint-enable out-of-range -->\n\n{unsourced_bad}\n\n"
@@ -71,7 +71,7 @@ def test_unused_suppression_is_reported(capsys: pytest.CaptureFixture[str]) -> N
     assert result.out.splitlines() == [
         "d.md:1:1: info unused-suppression '<!-- factlint-disable-next-line -->' suppresses"
         " nothing; remove it",
-        "d.md:4:1: error out-of-range [prison-camp-population] Some 200,000 people in political"
+        "d.md:4:1: error out-of-range [prison-camp-population] Some 300,000 people in political"
         " prison camps is outside the cited 80,000–120,000 (Enos 2017, The Asia Dialogue; UN"
         " Commission of Inquiry 2014)",
     ]
