@@ -1,3 +1,3 @@
 """factlint: a fact-check linter for prose."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
