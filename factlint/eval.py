@@ -415,7 +415,7 @@ def _table(results: dict[str, Metrics], splits: Sequence[str]) -> str:
 
     row("passages", lambda m: str(m.cases))
     row("labelled numbers", lambda m: str(m.labels))
-    row("range (out-of-range + overstated)", pr(lambda m: m.range))
+    row("range (out-of-range, overstated, estimates)", pr(lambda m: m.range))
     row("attribution (both checks)", pr(lambda m: m.attribution))
     row("  unattributed", pr(lambda m: m.unattributed))
     row("  vague-attribution", pr(lambda m: m.vague))
