@@ -81,7 +81,9 @@ def problems_of(text: str) -> list[str]:
 
 def test_yaml_syntax_error_names_line_and_column() -> None:
     (problem,) = problems_of("pack: demo\ntitle: [unclosed\nsources: []\n")
-    assert problem.startswith("bad.yaml:3:8: invalid YAML: expected ',' or ']'")
+    # libyaml says "did not find expected ..." where the pure-Python parser says "expected ..."
+    assert problem.startswith("bad.yaml:3:8: invalid YAML: ")
+    assert problem.endswith("expected ',' or ']'")
 
 
 def test_unknown_key_names_its_line() -> None:
