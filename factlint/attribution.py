@@ -106,6 +106,7 @@ _CUE_LEMMAS = frozenset(
     announce publish found recall reckon argue recount
     """.split()
 )
+_POSSESSIVES = frozenset({"'s", "’s"})
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _SKIPPED_BEFORE_VERB = frozenset(
     """
@@ -212,6 +213,24 @@ def _source_cell(sentence_text: str, source_names: Sequence[str]) -> str | None:
     return None
 
 
+# Table headers of a column that names each row's source.
+_SOURCE_HEADERS = frozenset(
+    {
+        "source", "sources", "by", "according to", "cited by", "estimated by", "reported by",
+        "cited in", "reference", "references", "citation", "citations",
+    }
+)  # fmt: skip
+_EMPTY_CELLS = frozenset({"", "-", "–", "—", "n/a", "?"})
+
+
+def source_column(header_cells: Sequence[str], row_cells: Sequence[str]) -> Attribution:
+    """A row's cell under a "Source" (or "By") header names the row's source."""
+    for header, cell in zip(header_cells, row_cells, strict=False):
+        if header.strip(" :*_").lower() in _SOURCE_HEADERS and cell.lower() not in _EMPTY_CELLS:
+            return Attribution("named", cell)
+    return NONE
+
+
 def _cue_text(sentence: Sentence, index: int, text: str) -> str:
     tokens = sentence.tokens
     start = tokens[max(0, index - 3)].start
@@ -226,6 +245,8 @@ def _reporting_clause(
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     if previous in _NOUN_DETERMINERS or following in ("by", "of"):
         return "none"  # "a report", "the estimates of": a noun, not a reporting verb
+    if any(token.lower in _POSSESSIVES for token in tokens[max(0, index - 2) : index]):
+        return "none"  # "North Korea's TIP ranking": a possessed noun, not a verb
     before = _phrase_before(tokens, index)
     if before and before[-1].lower in _PASSIVE_AUXILIARIES:
         return "none"  # "is estimated": the hedge patterns judge passives

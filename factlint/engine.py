@@ -10,22 +10,31 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
-from factlint.attribution import NONE, Attribution, classify_attribution, for_figure, strongest
+import regex
+
+from factlint.attribution import (
+    NONE,
+    Attribution,
+    classify_attribution,
+    for_figure,
+    source_column,
+    strongest,
+)
 from factlint.checks import LinkedFigure, run_checks
 from factlint.compare import compare, matching_alternative
 from factlint.credits import Credit, SourceNames
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.findings import Figure, Finding, Interval, Report, Span
-from factlint.linking import link
+from factlint.linking import link, rows_keyed_by_place
 from factlint.markdown import Block
 from factlint.nlp import ParsedBlock, parse_blocks
 from factlint.pack import Claim, Pack
 from factlint.quantities import Quantity, extract_quantities
-from factlint.sentences import Sentence
+from factlint.sentences import Sentence, Token
 from factlint.subjects import Phrase, SubjectMatch, SubjectMatcher
 
 LintResult = tuple[list[Figure], list[Finding]]
@@ -105,14 +114,34 @@ class Linter:
                     for q in quantities
                 ]
                 found.append((block, shifted))
+        # The context blocks of the blocks with a figure are parsed too, each once and
+        # first, so that the figure blocks (most of the text) still stream one at a time.
+        contexts = sorted(
+            {context for block, _ in found for context in block.context}, key=lambda b: b.start
+        )
+        parsed_contexts = {
+            context.start: parsed
+            for context, parsed in zip(
+                contexts,
+                parse_blocks((block.start, masked[block.start : block.end]) for block in contexts),
+                strict=True,
+            )
+        }
+        citations = _Citations(document)
         figures: list[LinkedFigure] = []
         blocks = ((block.start, masked[block.start : block.end]) for block, _ in found)
-        for (_, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
-            figures.extend(self._link_block(document, quantities, parsed))
+        for (block, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
+            context = _Context.of(block, parsed_contexts, masked)
+            figures.extend(self._link_block(document, quantities, parsed, context, citations))
         return figures
 
     def _link_block(
-        self, document: Document, quantities: list[Quantity], parsed: ParsedBlock
+        self,
+        document: Document,
+        quantities: list[Quantity],
+        parsed: ParsedBlock,
+        context: _Context,
+        citations: _Citations,
     ) -> list[LinkedFigure]:
         starts = parsed.starts
         by_sentence: dict[int, list[Quantity]] = {}
@@ -121,18 +150,24 @@ class Linter:
             by_sentence.setdefault(index, []).append(quantity)
         figures = []
         paragraph = (
-            self._paragraph_attribution(document, parsed)
+            self._paragraph_attribution(document, parsed, citations)
             if self.attribution_scope == "paragraph"
             else None
         )
+        lead_in = (
+            self._attribution(document, context.lead_in, citations)
+            if context.lead_in is not None
+            else NONE
+        )
         for index, in_sentence in by_sentence.items():
             sentence = parsed.sentence(index)
-            attribution = self._attribution(document, sentence)
+            attribution = self._attribution(document, sentence, citations)
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
-            claims = link(sentence, in_sentence, self._matcher.matches(sentence))
+            attribution = strongest(strongest(attribution, context.source_cell), lead_in)
+            claims = self._link(sentence, in_sentence, context)
             credited = (
-                self._names.credited(document.masked.text[sentence.start : sentence.end])
+                self._credited(document.masked.text, sentence, context)
                 if attribution.kind == "named" and any(claims)
                 else ()
             )
@@ -148,23 +183,120 @@ class Linter:
                 figures.append(_compared(figure, claim, self._pack_of, credited))
         return figures
 
-    def _attribution(self, document: Document, sentence: Sentence) -> Attribution:
-        has_citation = any(
-            sentence.start <= citation.start < sentence.end
-            for citation in document.masked.citations
-        )
+    def _link(
+        self, sentence: Sentence, quantities: list[Quantity], context: _Context
+    ) -> list[Claim | None]:
+        """Linked in the sentence; a figure it leaves unlinked, in the context as well."""
+        part = context.rows_are_parts
+        claims = link(sentence, quantities, self._matcher.matches(sentence), part_of_whole=part)
+        if not context.tokens or all(claims):
+            return claims
+        widened = sentence.in_context(context.tokens)
+        found = link(widened, quantities, self._matcher.matches(widened), part_of_whole=part)
+        return [claim or other for claim, other in zip(claims, found, strict=True)]
+
+    def _credited(self, masked: str, sentence: Sentence, context: _Context) -> tuple[Credit, ...]:
+        """The packs' sources the figure's sentence names, or else its lead-in or source cell
+        (where its attribution may come from)."""
+        found = self._names.credited(masked[sentence.start : sentence.end])
+        if not found and context.lead_in is not None:
+            found = self._names.credited(masked[context.lead_in.start : context.lead_in.end])
+        if not found and context.source_cell.cue:
+            found = self._names.credited(context.source_cell.cue)
+        return found
+
+    def _attribution(
+        self, document: Document, sentence: Sentence, citations: _Citations
+    ) -> Attribution:
         return classify_attribution(
             sentence,
             document.masked.text,
-            has_citation=has_citation,
+            has_citation=citations.cite(sentence),
             source_names=self._source_names,
         )
 
-    def _paragraph_attribution(self, document: Document, parsed: ParsedBlock) -> Attribution:
+    def _paragraph_attribution(
+        self, document: Document, parsed: ParsedBlock, citations: _Citations
+    ) -> Attribution:
         found = NONE
         for index in range(len(parsed.starts)):
-            found = strongest(found, self._attribution(document, parsed.sentence(index)))
+            sentence = parsed.sentence(index)
+            found = strongest(found, self._attribution(document, sentence, citations))
         return found
+
+
+class _Citations:
+    """Which sentences a document's links and footnotes cite."""
+
+    def __init__(self, document: Document) -> None:
+        self._masked = document.masked.text
+        self._starts = [citation.start for citation in document.masked.citations]
+
+    def cite(self, sentence: Sentence) -> bool:
+        """Whether a citation stands in the sentence, or just after its full stop on the
+        same line ("…in 2017.[^3]"): one there cites the sentence before it, not the next."""
+        begin = sentence.tokens[0].start if sentence.tokens else sentence.start
+        for index in range(bisect_left(self._starts, sentence.start), len(self._starts)):
+            start = self._starts[index]
+            if start >= sentence.end:
+                gap = _SPACES.match(self._masked, sentence.end)
+                return gap is not None and gap.end() >= start
+            if start >= begin or not self._follows_text(start):
+                return True
+        return False
+
+    def _follows_text(self, start: int) -> bool:
+        """Whether text stands before the citation at `start` on its line."""
+        position = start
+        while position > 0 and self._masked[position - 1] in " \t":
+            position -= 1
+        return position > 0 and self._masked[position - 1] not in "\r\n"
+
+
+_SPACES = regex.compile(r"[ \t]*+")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a list item or table row takes from its context (see `markdown.Block`)."""
+
+    tokens: tuple[Token, ...] = ()  # the context's words, in document order
+    lead_in: Sentence | None = None  # the last sentence of the lead-in paragraph
+    source_cell: Attribution = NONE  # the row's cell under a "Source" header
+    rows_are_parts: bool = False  # the rows are keyed by country: "| China | 19,000 |"
+
+    @classmethod
+    def of(cls, block: Block, parsed: dict[int, ParsedBlock], masked: str) -> _Context:
+        if not block.context:
+            return _EMPTY_CONTEXT
+        tokens: list[Token] = []
+        for context in block.context:
+            sentences = parsed[context.start]
+            if context == block.lead_in:  # only the sentence that leads into the list
+                indices: Iterable[int] = [len(sentences.starts) - 1]
+            else:
+                indices = range(len(sentences.starts))
+            tokens.extend(token for i in indices for token in sentences.sentence(i).tokens)
+        lead_in = None
+        if block.lead_in is not None:
+            lead_parsed = parsed[block.lead_in.start]
+            lead_in = lead_parsed.sentence(len(lead_parsed.starts) - 1)
+        header = block.header
+        header_cells = [_cell_text(masked, cell) for cell in header.cells] if header else []
+        row_cells = [_cell_text(masked, cell) for cell in block.cells]
+        return cls(
+            tuple(tokens),
+            lead_in,
+            source_column(header_cells, row_cells),
+            bool(header_cells) and rows_keyed_by_place(header_cells[0]),
+        )
+
+
+_EMPTY_CONTEXT = _Context()
+
+
+def _cell_text(masked: str, cell: tuple[int, int]) -> str:
+    return " ".join(masked[cell[0] : cell[1]].split())
 
 
 class _ClaimFilter:

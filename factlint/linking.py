@@ -10,33 +10,39 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import chain
 from typing import Literal
 
 import regex
 
 from factlint.pack import Claim
 from factlint.quantities import Quantity
-from factlint.sentences import Sentence
+from factlint.sentences import Sentence, Token
 from factlint.subjects import SubjectMatch
 
 _CLAUSE_BOUNDARIES = frozenset(
     {",", ";", ":", "—", "–", "(", ")", "but", "while", "whereas", "although", "though"}
 )
 _CLAUSE_PENALTY = 6
+# A subject in a list item's or table row's context (see `Sentence.lead`) is further away
+# than any in the item's own words.
+_CONTEXT_PENALTY = 12
 
 # What a bare count counts is read from the nouns right after it ("four political prison
 # camps", "40 countries", "two rest days"): a count of camps or days is not a head count,
 # and a count of workers is not a count of countries.
-NounCategory = Literal["person", "country", "entity", "time", "other"]
+NounCategory = Literal["person", "sample", "country", "entity", "time", "other"]
 _NOUN_CATEGORIES: dict[str, NounCategory] = {
     **dict.fromkeys(
         """
         worker labourer laborer people person prisoner inmate detainee defector escapee
         refugee woman man child girl boy member conscript citizen national korean labour
-        labor employee migrant victim survivor interviewee recruit individual official
+        labor employee migrant victim survivor recruit individual official
         """.split(),
         "person",
     ),
+    # the people a study asked, not the population a claim counts
+    **dict.fromkeys("interviewee respondent participant informant".split(), "sample"),
     **dict.fromkeys("country nation territory state".split(), "country"),
     **dict.fromkeys("entity company firm bank".split(), "entity"),
     **dict.fromkeys("time day week month year hour decade shift".split(), "time"),
@@ -51,8 +57,8 @@ _NOUN_CATEGORIES: dict[str, NounCategory] = {
 # The nouns that show a count is not of what a claim of this kind counts. `entities` is the
 # kind for anything else a pack counts (shelters, ships), so only places and times rule out.
 _REJECTED_NOUNS: dict[str, frozenset[NounCategory]] = {
-    "people": frozenset({"country", "entity", "time", "other"}),
-    "countries": frozenset({"person", "entity", "time", "other"}),
+    "people": frozenset({"sample", "country", "entity", "time", "other"}),
+    "countries": frozenset({"person", "sample", "entity", "time", "other"}),
     "entities": frozenset({"country", "time"}),
 }
 _COUNTED_NOUN_WINDOW = 4
@@ -108,9 +114,17 @@ _SUBJECT_REACH = 80
 
 
 def link(
-    sentence: Sentence, quantities: Sequence[Quantity], subjects: Sequence[SubjectMatch]
+    sentence: Sentence,
+    quantities: Sequence[Quantity],
+    subjects: Sequence[SubjectMatch],
+    *,
+    part_of_whole: bool = False,
 ) -> list[Claim | None]:
-    """For each quantity of the sentence, the claim it is about, or None."""
+    """For each quantity of the sentence, the claim it is about, or None.
+
+    `part_of_whole`: the sentence states a part (a table row of one country), so no
+    figure of it states a claim's total.
+    """
     ordered = sorted(enumerate(subjects), key=lambda item: item[1].first)
     firsts = [subject.first for _, subject in ordered]
     claims: list[Claim | None] = []
@@ -124,7 +138,7 @@ def link(
                 firsts, last + _SUBJECT_REACH
             )
         ]
-        claims.append(_nearest_claim(sentence, quantity, first, last, window))
+        claims.append(_nearest_claim(sentence, quantity, first, last, window, part_of_whole))
     return claims
 
 
@@ -134,10 +148,20 @@ def _nearest_claim(
     first: int,
     last: int,
     subjects: Sequence[tuple[int, SubjectMatch]],
+    part_of_whole: bool = False,
 ) -> Claim | None:
     clause = _clause(sentence, first, last)
     counted = _counted_noun(sentence, last, clause) if quantity.kind == "count" else None
-    part_of_whole = _names_a_part(sentence, clause)
+    part_of_whole = (
+        part_of_whole
+        or _names_a_part(sentence, clause)
+        or (quantity.kind == "count" and _is_partitive(sentence, first, last))
+    )
+    background = (
+        clause[0] == sentence.lead
+        and sentence.lead < len(sentence.tokens)
+        and (sentence.tokens[sentence.lead].lower in _BACKGROUND_OPENERS)
+    )
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
     for order, subject in subjects:
@@ -145,6 +169,8 @@ def _nearest_claim(
             continue
         if any(clause[0] <= start and end <= clause[1] for start, end in subject.exclusions):
             continue  # "200,000 died in the camps": the clause is about something else
+        if background and not clause[0] <= subject.first <= clause[1]:
+            continue  # "With a population of 26 million, North Korea sends workers abroad"
         if not _counts_what_claim_counts(subject.claim, counted):
             continue  # "four political prison camps" counts camps, not prisoners
         if part_of_whole and subject.claim.kind in _TOTAL_KINDS:
@@ -200,16 +226,80 @@ def _names_a_part(sentence: Sentence, clause: tuple[int, int]) -> bool:
     return False
 
 
+_PLACE_NOUNS = frozenset(
+    "country nation state territory region province city host destination location".split()
+)
+
+
+def rows_keyed_by_place(first_header_cell: str) -> bool:
+    """Whether a table whose first column has this header gives one place per row
+    ("| Country | Workers |"): each row's figure is then that place's part, not a total."""
+    words = first_header_cell.lower().split()
+    return bool(words) and _singular(words[-1].strip(".:*_()")) in _PLACE_NOUNS
+
+
+# Not "of them" or "of our": "50,000 to 60,000 of them" and "50,000 of our people" are
+# the whole, named again.
+_PARTITIVE_DETERMINERS = frozenset("the a an those these".split())
+# A sentence opening with one of these sets a background clause off with a comma ("With a
+# population of 26 million, the country sends ..."): its figures are about what it names.
+_BACKGROUND_OPENERS = frozenset("with given despite".split())
+
+
+def _is_partitive(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether a count is a part of a larger set: "70,000 of the workforce", or, after
+    "Of the 28 interviewees", the "19" that said so. ("Tens of thousands of workers" is
+    no part: no determiner follows its "of".)"""
+    tokens = sentence.tokens
+    if (
+        last + 2 < len(tokens)
+        and tokens[last + 1].lower == "of"
+        and tokens[last + 2].lower in _PARTITIVE_DETERMINERS
+    ):
+        return True
+    opener = sentence.lead
+    if opener < len(tokens) and tokens[opener].lower == "of" and first > opener:
+        between = range(opener + 1, first)
+        return any(tokens[index].lower in _CLAUSE_BOUNDARIES for index in between)
+    return False
+
+
 def _clause(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
     """Token indices (inclusive) of the clause around tokens first..last."""
     tokens = sentence.tokens
+    floor = sentence.lead if first >= sentence.lead else 0  # context is a clause of its own
     start = first
-    while start > 0 and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES:
+    while start > floor and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES:
         start -= 1
     end = last
     while end + 1 < len(tokens) and tokens[end + 1].lower not in _CLAUSE_BOUNDARIES:
         end += 1
+    outside = chain(range(start, first), range(last + 1, end + 1))
+    if any(_is_word(tokens[index]) for index in outside):
+        return start, end
+    # A figure alone in its clause ("**90%**: share of escapees who are trafficked",
+    # "Host countries: 16") is about the clause beside it: the next one, else the one before.
+    if end + 2 < len(tokens) and tokens[end + 2].lower not in _CLAUSE_BOUNDARIES:
+        return first, _clause_end(tokens, end + 2)
+    if start - 2 >= floor and tokens[start - 2].lower not in _CLAUSE_BOUNDARIES:
+        return _clause_start(tokens, start - 2, floor), last
     return start, end
+
+
+def _is_word(token: Token) -> bool:
+    return any(char.isalnum() for char in token.text)
+
+
+def _clause_end(tokens: Sequence[Token], index: int) -> int:
+    while index + 1 < len(tokens) and tokens[index + 1].lower not in _CLAUSE_BOUNDARIES:
+        index += 1
+    return index
+
+
+def _clause_start(tokens: Sequence[Token], index: int, floor: int) -> int:
+    while index > floor and tokens[index - 1].lower not in _CLAUSE_BOUNDARIES:
+        index -= 1
+    return index
 
 
 def _distance(sentence: Sentence, first: int, last: int, subject: SubjectMatch) -> int:
@@ -220,4 +310,5 @@ def _distance(sentence: Sentence, first: int, last: int, subject: SubjectMatch) 
     else:
         return 0
     boundaries = sum(1 for index in between if sentence.tokens[index].lower in _CLAUSE_BOUNDARIES)
-    return len(between) + _CLAUSE_PENALTY * boundaries
+    in_context = subject.last < sentence.lead <= first
+    return len(between) + _CLAUSE_PENALTY * boundaries + _CONTEXT_PENALTY * in_context

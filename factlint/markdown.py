@@ -28,6 +28,7 @@ from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
 BlockKind = Literal["paragraph", "heading", "table-row"]
+Span = tuple[int, int]
 CitationKind = Literal["link", "footnote"]
 
 
@@ -36,11 +37,31 @@ class Block:
     """A prose unit that the sentence splitter treats alone (a paragraph, heading, table row...).
 
     `text[start:end]` runs from the first to the last character of the block's content.
+
+    A list item or a table row says little alone ("- 75% are women", "| 2011 | 71% |"): what
+    it is about stands in its context, which only list items and table rows carry: the
+    nearest heading above, the lead-in paragraph just before the list or table when it ends
+    with a colon ("According to the Asan Institute:"), and a table row's header row.
     """
 
     start: int  # offset into the text
     end: int
     kind: BlockKind
+    heading: Block | None = None
+    lead_in: Block | None = None
+    header: Block | None = None
+    cells: tuple[Span, ...] = ()  # a table row's cells, pipes excluded, in column order
+    in_list: bool = False  # a paragraph of a list item
+
+    @property
+    def context(self) -> tuple[Block, ...]:
+        """The context blocks, in document order."""
+        found = (self.heading, self.lead_in, self.header)
+        return tuple(sorted({block for block in found if block is not None}, key=_start))
+
+
+def _start(block: Block) -> int:
+    return block.start
 
 
 @dataclass(frozen=True)
@@ -64,8 +85,6 @@ class MaskedText:
     # factlint's suppression directives may stand.
     comments: tuple[tuple[int, int], ...] = ()
 
-
-Span = tuple[int, int]
 
 # markdown-it-py normalises exactly these three to "\n" and counts each as one line end.
 _LINE_END_RE = re.compile(r"\r\n?|\n")
@@ -131,6 +150,7 @@ def _front_matter_lines(text: str, lines: Sequence[Span]) -> int:
 # plain text (see mask_markdown), so no figure after a pathological nest is lost.
 _MAX_NESTING = 200
 _ENV_KEY = "factlint_leaves"
+_LISTS_KEY = "factlint_lists"  # start lines of the lists being parsed, innermost last
 
 LineSpan = tuple[int, int, int]  # (line index, start column, end column)
 RuleFunc = Callable[[StateBlock, int, int, bool], bool]
@@ -142,6 +162,8 @@ class _Leaf:
 
     kind: BlockKind | Literal["html"]
     lines: tuple[LineSpan, ...]
+    group: int | None = None  # start line of the list or table the leaf belongs to
+    header: bool = False  # a table's header row
 
 
 Recorder = Callable[[StateBlock, int], list[_Leaf]]
@@ -161,7 +183,9 @@ def _content_span(state: StateBlock, line: int) -> LineSpan:
 
 def _record_paragraph(state: StateBlock, start_line: int) -> list[_Leaf]:
     lines = range(start_line, state.line)
-    return [_Leaf("paragraph", tuple(_content_span(state, line) for line in lines))]
+    lists = state.env.get(_LISTS_KEY)
+    group = lists[-1] if isinstance(lists, list) and lists else None
+    return [_Leaf("paragraph", tuple(_content_span(state, line) for line in lines), group)]
 
 
 def _record_setext_heading(state: StateBlock, start_line: int) -> list[_Leaf]:
@@ -193,7 +217,10 @@ def _record_html_block(state: StateBlock, start_line: int) -> list[_Leaf]:
 
 def _record_table(state: StateBlock, start_line: int) -> list[_Leaf]:
     rows = [start_line, *range(start_line + 2, state.line)]  # skip the delimiter row
-    return [_Leaf("table-row", (_content_span(state, row),)) for row in rows]
+    return [
+        _Leaf("table-row", (_content_span(state, row),), start_line, row == start_line)
+        for row in rows
+    ]
 
 
 def _wrap_rule(md: MarkdownIt, name: str, recorder: Recorder) -> None:
@@ -214,6 +241,25 @@ def _wrap_rule(md: MarkdownIt, name: str, recorder: Recorder) -> None:
     md.block.ruler.at(name, wrapped, {"alt": alt})
 
 
+def _wrap_list_rule(md: MarkdownIt) -> None:
+    """Make the list rule keep the start lines of the lists it is inside of in the env."""
+    rule = next(rule for rule in md.block.ruler.__rules__ if rule.name == "list")
+    original: RuleFunc = rule.fn
+    alt = list(rule.alt)
+
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        lists = state.env.get(_LISTS_KEY)
+        if silent or not isinstance(lists, list):
+            return original(state, start_line, end_line, silent)
+        lists.append(start_line)
+        try:
+            return original(state, start_line, end_line, silent)
+        finally:
+            lists.pop()
+
+    md.block.ruler.at("list", wrapped, {"alt": alt})
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
@@ -225,6 +271,7 @@ def _parser() -> MarkdownIt:
     _wrap_rule(md, "heading", _record_atx_heading)
     _wrap_rule(md, "table", _record_table)
     _wrap_rule(md, "html_block", _record_html_block)
+    _wrap_list_rule(md)
     return md
 
 
@@ -232,7 +279,7 @@ def _parse_leaves(source: str) -> tuple[list[_Leaf], frozenset[str], bool]:
     """The prose leaves of `source`, the normalised labels of its link definitions, and
     whether markdown-it stopped at its nesting limit (it then drops every line after)."""
     leaves: list[_Leaf] = []
-    env: dict[str, object] = {_ENV_KEY: leaves}
+    env: dict[str, object] = {_ENV_KEY: leaves, _LISTS_KEY: []}
     tokens = _parser().parse(source, env)
     references = env.get("references")
     labels = frozenset(references) if isinstance(references, dict) else frozenset()
@@ -741,7 +788,7 @@ def mask_markdown(text: str) -> MaskedText:
         leaves.extend(_plain_leaves(text, lines, resume))
 
     regions: list[tuple[int, str]] = []
-    blocks: list[Block] = []
+    blocks: list[tuple[Block, _Leaf]] = []
     citations: list[Citation] = []
     comments: list[Span] = []
     for leaf in leaves:
@@ -751,26 +798,78 @@ def mask_markdown(text: str) -> MaskedText:
         if leaf.kind == "html":
             comments.extend(html_comments(text, segments[0][0], segments[-1][1]))
             continue
+        cells: tuple[Span, ...] = ()
         if leaf.kind == "table-row":
             row_start, row_end = _trim(text, *segments[0])
-            units = [[cell] for cell in _table_cells(text, row_start, row_end)]
+            cells = tuple(_table_cells(text, row_start, row_end))
+            units = [[cell] for cell in cells]
         else:
             row_start, row_end = _trim(text, segments[0][0], segments[-1][1])
             units = [segments]
         if row_start >= row_end:
             continue
-        blocks.append(Block(row_start, row_end, leaf.kind))
+        in_list = leaf.kind == "paragraph" and leaf.group is not None
+        blocks.append((Block(row_start, row_end, leaf.kind, cells=cells, in_list=in_list), leaf))
         for unit in units:
             result = _scan_unit(text, unit, references)
             regions.extend(result.regions)
             citations.extend(result.citations)
             comments.extend(result.comments)
 
-    blocks.sort(key=lambda block: block.start)
+    blocks.sort(key=lambda item: item[0].start)
     citations.sort(key=lambda citation: citation.start)
     return MaskedText(
-        _assemble(text, regions), tuple(blocks), tuple(citations), tuple(sorted(comments))
+        _assemble(text, regions),
+        _with_context(text, lines, blocks),
+        tuple(citations),
+        tuple(sorted(comments)),
     )
+
+
+def _with_context(
+    text: str, lines: Sequence[Span], blocks: Sequence[tuple[Block, _Leaf]]
+) -> tuple[Block, ...]:
+    """The blocks, each list item and table row given its context (see `Block`)."""
+    result: list[Block] = []
+    heading: Block | None = None
+    lead_ins: dict[int, Block | None] = {}  # list or table start line -> its lead-in
+    headers: dict[int, Block] = {}  # table start line -> header row
+    for block, leaf in blocks:
+        group = leaf.group
+        if group is not None and (block.in_list or block.kind == "table-row"):
+            if group not in lead_ins:  # the first item or row: the block before leads in
+                previous = (result[-1], blocks[len(result) - 1][1]) if result else None
+                lead_ins[group] = _lead_in(text, lines, previous, group)
+            header = None if leaf.header else headers.get(group)
+            block = Block(
+                block.start, block.end, block.kind, heading, lead_ins[group], header,
+                block.cells, block.in_list,
+            )  # fmt: skip
+            if leaf.header:
+                headers[group] = block
+        if block.kind == "heading":
+            heading = block
+        result.append(block)
+    return tuple(result)
+
+
+def _lead_in(
+    text: str, lines: Sequence[Span], previous: tuple[Block, _Leaf] | None, group: int
+) -> Block | None:
+    """The block before a list or table starting at line `group`, if it leads into it: a
+    paragraph ending with a colon, with only blank lines between (the original text's: a
+    code block or a thematic break between is masked, but it separates)."""
+    if previous is None:
+        return None
+    block, leaf = previous
+    last_line = leaf.lines[-1][0]
+    if last_line >= group or block.kind != "paragraph":
+        return None
+    if not text[block.start : block.end].endswith(":"):
+        return None
+    if any(text[slice(*lines[line])].strip() for line in range(last_line + 1, group)):
+        return None
+    return block
 
 
 def html_comments(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,11 @@ from factlint.sentences import Sentence, Token
 # of paragraphs never holds much memory.
 _BATCH_SIZE = 64
 
+# A numeric citation marker, "[22]" or "[3, 5]" or "[8–9]". spaCy glues one to the word
+# before it ("countries.[22" and "]"), which hides both the word from subject matching and
+# the full stop from the sentencizer, so the marker is made a token of its own.
+CITATION_MARKER = re.compile(r"\[\d{1,4}(?:[,–-] ?\d{1,4}){0,8}\]")
+
 
 @cache
 def pipeline() -> Any:
@@ -35,6 +41,11 @@ def pipeline() -> Any:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    tokenizer: Any = nlp.tokenizer
+    suffixes = [*(nlp.Defaults.suffixes or ()), CITATION_MARKER.pattern]
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # "[22]" alone: one token, not the "[" prefix, "22" and the "]" suffix.
+    tokenizer.token_match = CITATION_MARKER.fullmatch
     # spaCy's 1,000,000-character guard is for the parser and NER, which need about 1 GB
     # per 100,000 characters; the tokenizer and sentencizer are linear, and max-file-size
     # bounds a block anyway.
@@ -102,8 +113,11 @@ class ParsedBlock:
         self._text = text
         self._rows = rows  # per token: sentence start (1 or not), idx, length, is_space
         self._lemmas = lemmas
-        # Token index ranges of the sentences, as `doc.sents` splits the Doc.
-        firsts = [index for index, row in enumerate(rows) if index == 0 or row[0] == 1]
+        # Token index ranges of the sentences, as `doc.sents` splits the Doc, except that
+        # a citation marker after a full stop stays with the sentence it cites.
+        firsts = _after_markers(
+            text, rows, [index for index, row in enumerate(rows) if index == 0 or row[0] == 1]
+        )
         stops = [*firsts[1:], len(rows)] if rows else []
         self._ranges = list(zip(firsts, stops, strict=True))
         self.starts = [offset + rows[first][1] for first in firsts]
@@ -117,11 +131,39 @@ class ParsedBlock:
                 continue
             word = text[idx : idx + length]
             # spaCy's lower-case form of a token is `str.lower()` of its text; its lookup
-            # lemma is `table.get(text, text)`.
-            lemma = lemmas.get(word, word) or word
+            # lemma is `table.get(text, text)`. The table has almost no capitalised forms,
+            # so "Workers" opening a heading or a list item falls back to "workers".
+            lemma = lemmas.get(word) or _title_case_lemma(word, lemmas)
             start = offset + idx
             tokens.append(Token(word, word.lower(), lemma.lower(), start, start + length))
         _, last_idx, last_length, _ = self._rows[stop - 1]
         return Sentence(
             start=self.starts[index], end=offset + last_idx + last_length, tokens=tuple(tokens)
         )
+
+
+def _title_case_lemma(word: str, lemmas: dict[str, str]) -> str:
+    # Only "Workers", not "US" (whose lower-case form "us" has the lemma "we").
+    if word[:1].isupper() and word[1:].islower():
+        return lemmas.get(word.lower()) or word
+    return word
+
+
+def _after_markers(text: str, rows: list[list[int]], firsts: list[int]) -> list[int]:
+    """Sentence starts moved past the citation markers that open them ("[22] Then ...")."""
+    moved: list[int] = []
+    for position, first in enumerate(firsts):
+        stop = firsts[position + 1] if position + 1 < len(firsts) else len(rows)
+        index, markers = first, 0
+        while position and index < stop:
+            _, idx, length, is_space = rows[index]
+            if CITATION_MARKER.fullmatch(text, idx, idx + length):
+                markers += 1
+            elif not is_space:
+                break
+            index += 1
+        if not markers:
+            moved.append(first)
+        elif index < stop:
+            moved.append(index)
+    return moved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,6 +22,13 @@ class Sentence:
     start: int
     end: int
     tokens: tuple[Token, ...]
+    # How many of the tokens are context from before the sentence's block (a list item's
+    # lead-in, a table row's header): linking weighs a subject found there as further away.
+    lead: int = 0
+
+    def in_context(self, context: Sequence[Token]) -> Sentence:
+        """The sentence with the context tokens (all before it in the document) in front."""
+        return Sentence(self.start, self.end, (*context, *self.tokens), len(context))
 
     @cached_property
     def _starts(self) -> list[int]:

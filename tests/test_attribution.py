@@ -74,6 +74,8 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("The Treasury sanctioned ten North Korean entities.", "none"),
     ("  Workers abroad   30,000   Russia  ", "none"),
     ("Some 50,000 work abroad (mostly men).", "none"),
+    # a possessed noun is no reporting verb
+    ("Tier 3 is North Korea's TIP ranking.", "none"),
     # "an estimated" hedges its own figure, not the sentence's others: see test below
 ]
 
@@ -112,3 +114,43 @@ def test_a_vague_result_quotes_its_hedge() -> None:
     text = "It is estimated that 90 percent of them are trafficked."
     (sentences,) = sentences_of([(0, text)])
     assert classify_attribution(sentences[0], text, has_citation=False).cue == "It is estimated"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        (["Estimate", "Source"], ["55,000", "A. Researcher"], ("named", "A. Researcher")),
+        (["Estimate", "By"], ["55,000", "the ministry"], ("named", "the ministry")),
+        (["Estimate", "**Sources**"], ["55,000", "Two surveys"], ("named", "Two surveys")),
+        (["Estimate", "Source"], ["55,000", "—"], ("none", None)),
+        (["Estimate", "Source"], ["55,000"], ("none", None)),
+        (["Estimate", "Note"], ["55,000", "rough"], ("none", None)),
+    ],
+)
+def test_a_source_column_names_each_rows_source(
+    header: list[str], row: list[str], expected: tuple[str, str | None]
+) -> None:
+    from factlint.attribution import source_column
+
+    result = source_column(header, row)
+    assert (result.kind, result.cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a footnote just after the full stop cites the sentence before it, not the next
+        ("Some 60,000 labourers work abroad.[^2] About 55,000 work abroad.", ["named", "none"]),
+        ("Some 60,000 labourers work abroad. [^2] About 55,000 work abroad.", ["named", "none"]),
+        ("Some 60,000 labourers work abroad. About 55,000 work abroad.[^2]", ["none", "named"]),
+        # on the next line it is no longer "just after"
+        ("Some 60,000 labourers work abroad.\n[^2] About 55,000 work abroad.", ["none", "named"]),
+    ],
+)
+def test_a_footnote_after_the_full_stop_cites_its_sentence(text: str, expected: list[str]) -> None:
+    from factlint.document import parse_document
+    from factlint.engine import Linter
+    from factlint.pack import BUILTIN_PACK, resolve_pack
+
+    figures = Linter([resolve_pack(BUILTIN_PACK)]).figures(parse_document(text, "case.md"))
+    assert [figure.attribution.kind for figure in figures] == expected

@@ -161,25 +161,25 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(results: dict[str, Metr
 
 def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # The bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
-    # range finding per 100 non-claims) is NOT met yet on the held-out split; docs/eval.md
-    # says why. Until it is, this guards the aggregate figures measured when tuning stopped,
-    # so that no change makes the held-out accuracy worse without a test failing.
+    # range finding per 100 non-claims) is NOT met on the held-out split; docs/eval.md says
+    # by how much. This guards the aggregate figures of the first (and only) run on the fresh
+    # held-out set of session 2, so that no change makes them worse without a test failing.
     metrics = results["holdout"]
-    assert metrics.range.precision >= 0.86
-    assert metrics.range.recall >= 0.76
-    assert metrics.attribution.precision >= 0.78
-    assert metrics.attribution.recall >= 0.78
-    assert metrics.false_range_per_100_non_claims <= 3.0
-    assert metrics.linking_accuracy >= 0.86
+    assert metrics.range.precision >= 0.88
+    assert metrics.range.recall >= 0.87
+    assert metrics.attribution.precision >= 0.86
+    assert metrics.attribution.recall >= 0.84
+    assert metrics.false_range_per_100_non_claims <= 3.8
+    assert metrics.linking_accuracy >= 0.90
 
 
 def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # The figures measured when tuning stopped, less a little slack: a change to linking,
     # parsing or attribution that makes the tuning split worse fails here first.
     metrics = results["tune"]
-    assert metrics.range.precision >= 0.95
-    assert metrics.range.recall >= 0.88
-    assert metrics.attribution.precision >= 0.90
-    assert metrics.attribution.recall >= 0.85
-    assert metrics.false_range_per_100_non_claims <= 1.0
-    assert metrics.linking_accuracy >= 0.93
+    assert metrics.range.precision >= 0.98
+    assert metrics.range.recall >= 0.96
+    assert metrics.attribution.precision >= 0.93
+    assert metrics.attribution.recall >= 0.92
+    assert metrics.false_range_per_100_non_claims <= 0.6
+    assert metrics.linking_accuracy >= 0.97

@@ -6,6 +6,7 @@ import pytest
 
 from factlint.document import parse_document
 from factlint.engine import Linter
+from factlint.nlp import sentences_of
 from factlint.pack import BUILTIN_PACK, resolve_pack
 
 CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
@@ -127,6 +128,28 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         [("€2 billion a year", None)],
     ),
     ("A handful of countries expelled the workers after 2017.", []),
+    # a figure alone in its clause is about the clause beside it, `none` phrases and all
+    (
+        "45%: the share of female defectors who were sold.",
+        [("45%", "escapee-women-trafficked-share")],
+    ),
+    ("Countries that hosted the labourers: 12", [("12", "overseas-host-countries")]),
+    # a count that is part of a larger set states no total
+    ("About 8,000 of the labourers abroad went home.", [("About 8,000", None)]),
+    (
+        "Of the 3,000 labourers abroad we met, 90 had been beaten.",
+        [("3,000", "overseas-workers"), ("90", None)],
+    ),
+    ("Some 40 interviewees had worked abroad.", [("Some 40", None)]),
+    # ...but the whole named again is no part of itself
+    ("Labourers abroad number 45,000 of our people.", [("45,000", "overseas-workers")]),
+    # a background clause opening the sentence is about what it names
+    (
+        "With a land area of 120,000 square kilometres and 25,000 schools, it sends workers"
+        " abroad.",
+        [("120,000 square kilometres", None), ("25,000", None)],
+    ),
+    ("The overseas workforce is put at 58,000.", [("58,000", "overseas-workers")]),
 ]
 
 
@@ -148,3 +171,92 @@ def test_two_packs_may_not_define_the_same_claim() -> None:
     pack = resolve_pack(BUILTIN_PACK)
     with pytest.raises(Exception, match="defined by both pack"):
         Linter([pack, pack])
+
+
+# Markdown list items and table rows, linked with what their context names: (markdown,
+# [(figure, claim, attribution)]).
+CONTEXT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
+    # the subject in the lead-in, the attribution too
+    (
+        "Labourers sent overseas, as the Asan Institute counts them:\n\n"
+        "- total some 55,000\n- toil up to 18 hours a day\n",
+        [
+            ("some 55,000", "overseas-workers", "named"),
+            ("up to 18 hours a day", "overseas-work-hours", "named"),
+        ],
+    ),
+    # a lead-in that does not end with a colon leads into nothing
+    (
+        "Labourers are sent overseas.\n\n- total some 55,000\n",
+        [("some 55,000", None, "none")],
+    ),
+    # the subject split between the heading and the item
+    (
+        "## Female escapees\n\nText.\n\n- 70% were trafficked\n",
+        [("70%", "escapee-women-trafficked-share", "none")],
+    ),
+    # an item naming its own subject keeps it; the context never overrides it
+    (
+        "## Shock brigades\n\n- 90,000 held in political prison camps\n",
+        [("90,000", "prison-camp-population", "none")],
+    ),
+    # a `none` phrase in the item still rules the context's claim out
+    (
+        "Political prison camps:\n\n- 20,000 died there in one decade\n",
+        [("20,000", None, "none"), ("one decade", None, "none")],
+    ),
+    # a table: the subject in the header row, the source in a "Source" column
+    (
+        "| Year | Dolgyeokdae members | Source |\n|---|---|---|\n| 2015 | 380,000 | A. Kim |\n",
+        [("380,000", "dolgyeokdae-workforce", "named")],
+    ),
+    # rows keyed by country: each row is one country's part, not the total
+    (
+        "| Host country | Workers sent abroad |\n|---|---|\n| Mongolia | 1,200 |\n",
+        [("1,200", None, "none")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CONTEXT_CASES, ids=[case[0][:40] for case in CONTEXT_CASES]
+)
+def test_list_items_and_table_rows_link_through_their_context(
+    linter: Linter, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    figures = linter.figures(parse_document(text, "case.md"))
+    found = [
+        (figure.text, figure.claim.id if figure.claim else None, figure.attribution.kind)
+        for figure in figures
+    ]
+    assert found == expected
+
+
+def test_a_subject_in_the_context_is_further_than_one_in_the_sentence() -> None:
+    from factlint.linking import link
+    from factlint.quantities import extract_quantities
+    from factlint.subjects import SubjectMatcher
+
+    claims = list(resolve_pack(BUILTIN_PACK).claims)
+    # Adjacent to the figure in token order, the heading's subject would win without the
+    # penalty for standing outside the sentence.
+    context_text = "Dolgyeokdae"
+    text = context_text + " 300,000 is the count of political prisoners"
+    (context,) = next(sentences_of([(0, context_text)]))
+    (sentence,) = next(sentences_of([(len(context_text), text[len(context_text) :])]))
+    widened = sentence.in_context(context.tokens)
+    assert widened.lead == len(context.tokens)
+    (quantity,) = extract_quantities(text)
+    (claim,) = link(widened, [quantity], SubjectMatcher(claims).matches(widened))
+    assert claim is not None and claim.id == "prison-camp-population"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("Country", True), ("Host countries", True), ("Province:", True), ("Year", False),
+     ("Estimate", False), ("", False)],
+)  # fmt: skip
+def test_rows_keyed_by_place(header: str, expected: bool) -> None:
+    from factlint.linking import rows_keyed_by_place
+
+    assert rows_keyed_by_place(header) is expected

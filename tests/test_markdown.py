@@ -289,12 +289,15 @@ def test_blocks(source: str, expected: list[tuple[str, str]]) -> None:
 
 def test_block_offsets_are_exact() -> None:
     source = "# Title\n\nSome text 5.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-    assert mask(source).blocks == (
-        Block(2, 7, "heading"),
-        Block(9, 21, "paragraph"),
-        Block(23, 32, "table-row"),
-        Block(43, 52, "table-row"),
-    )
+    blocks = mask(source).blocks
+    assert [(block.start, block.end, block.kind) for block in blocks] == [
+        (2, 7, "heading"),
+        (9, 21, "paragraph"),
+        (23, 32, "table-row"),
+        (43, 52, "table-row"),
+    ]
+    assert blocks[2].cells == ((24, 27), (28, 31))
+    assert blocks[3].cells == ((44, 47), (48, 51))
 
 
 # (source, [(kind, source[citation.start:citation.end])])
@@ -357,11 +360,11 @@ def test_crlf_line_ends() -> None:
     source = "# Title 1\r\n\r\nPara 2\r\nnext 3 [x](u)\r\n\r\n- item 4\r\n"
     masked = mask(source)
     assert masked.text == "  Title 1\r\n\r\nPara 2\r\nnext 3  x    \r\n\r\n  item 4\r\n"
-    assert masked.blocks == (
-        Block(2, 9, "heading"),
-        Block(13, 34, "paragraph"),
-        Block(40, 46, "paragraph"),
-    )
+    assert [(block.start, block.end, block.kind) for block in masked.blocks] == [
+        (2, 9, "heading"),
+        (13, 34, "paragraph"),
+        (40, 46, "paragraph"),
+    ]
     assert block_texts(source, masked) == [
         ("heading", "Title 1"),
         ("paragraph", "Para 2\r\nnext 3 [x](u)"),
@@ -529,3 +532,60 @@ def test_plain_text(source: str, spans: list[tuple[int, int]]) -> None:
 def test_plain_text_masks_nothing() -> None:
     source = "# Not a heading 5\n`code` [link](u) <b>"
     assert plain_text(source).text == source
+
+
+def _context_texts(source: str, block: Block) -> dict[str, str | None]:
+    def text(context: Block | None) -> str | None:
+        return None if context is None else source[context.start : context.end]
+
+    return {
+        "heading": text(block.heading),
+        "lead_in": text(block.lead_in),
+        "header": text(block.header),
+    }
+
+
+def test_list_items_know_their_heading_and_lead_in() -> None:
+    source = (
+        "# Camps\n\nAn opening paragraph.\n\nAs the panel found:\n\n- first item\n"
+        "- second item:\n  - nested item\n\nAfter the list.\n"
+    )
+    blocks = {source[b.start : b.end]: b for b in mask(source).blocks}
+    for item in ("first item", "second item:"):
+        assert blocks[item].in_list
+        assert _context_texts(source, blocks[item]) == {
+            "heading": "Camps",
+            "lead_in": "As the panel found:",
+            "header": None,
+        }
+    # a nested list's lead-in is the item it hangs from
+    assert blocks["nested item"].lead_in == blocks["second item:"]
+    for plain in ("An opening paragraph.", "After the list.", "Camps"):
+        assert not blocks[plain].in_list and blocks[plain].context == ()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "A paragraph that ends with a full stop.\n\n- item\n",
+        "Lead-in:\n\n```\ncode\n```\n\n- item\n",
+        "Lead-in:\n\n---\n\n- item\n",
+        "- item\n",
+    ],
+)
+def test_only_an_adjacent_paragraph_ending_with_a_colon_leads_in(source: str) -> None:
+    item = next(b for b in mask(source).blocks if b.in_list)
+    assert item.lead_in is None
+
+
+def test_table_rows_know_their_header_row_and_cells() -> None:
+    source = "## Figures\n\nFrom the survey:\n\n| Year | Share |\n|---|---|\n| 2011 | 71% |\n"
+    header, row = [b for b in mask(source).blocks if b.kind == "table-row"]
+    assert _context_texts(source, row) == {
+        "heading": "Figures",
+        "lead_in": "From the survey:",
+        "header": "| Year | Share |",
+    }
+    assert header.header is None
+    assert [source[start:end].strip() for start, end in row.cells] == ["2011", "71%"]
+    assert [b.start for b in row.context] == sorted(b.start for b in row.context)

@@ -41,7 +41,7 @@ def reference_sentences(text: str, offset: int) -> list[Sentence]:
             Token(
                 text=token.text,
                 lower=token.lower_,
-                lemma=(token.lemma_ or token.text).lower(),
+                lemma=_title_case_fallback(token.text, token.lemma_).lower(),
                 start=offset + token.idx,
                 end=offset + token.idx + len(token.text),
             )
@@ -50,6 +50,14 @@ def reference_sentences(text: str, offset: int) -> list[Sentence]:
         )
         sentences.append(Sentence(offset + span.start_char, offset + span.end_char, tokens))
     return sentences
+
+
+def _title_case_fallback(text: str, lemma: str) -> str:
+    # factlint's one deviation from spaCy: a capitalised word missing from the table
+    # ("Workers" opening a list item) takes its lower-case form's lemma.
+    if lemma == text and text[:1].isupper() and text[1:].islower():
+        return lemma_table().get(text.lower()) or text
+    return lemma or text
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -72,9 +80,14 @@ def test_offsets_point_into_the_document() -> None:
 
 
 def test_lemmas_come_from_the_english_lookup_table() -> None:
-    [[sentence]] = sentences_of([(0, "Workers were sent abroad")])
-    # Looked up by the token's text as written, as spaCy's lookup lemmatizer does.
-    assert [token.lemma for token in sentence.tokens] == ["workers", "be", "send", "abroad"]
+    [[sentence]] = sentences_of([(0, "Workers were sent abroad by US Escapees")])
+    # Looked up by the token's text as written, as spaCy's lookup lemmatizer does; a
+    # capitalised word the table lacks falls back to its lower-case form's lemma, but an
+    # acronym does not ("US" is no "us").
+    assert [token.lemma for token in sentence.tokens] == [
+        "worker", "be", "send", "abroad", "by", "us", "escapee",
+    ]  # fmt: skip
+    assert "Workers" not in lemma_table()
     assert lemma_table()["were"] == "be"
 
 
@@ -143,3 +156,37 @@ def test_claim_filter_gives_exactly_the_subject_matchers_matches() -> None:
     filtered, full = _ClaimFilter(claims), SubjectMatcher(claims)
     assert [filtered.matches(s) for s in sentences] == [full.matches(s) for s in sentences]
     assert sum(bool(full.matches(s)) for s in sentences) > 50
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # glued to the full stop: the marker stays with the sentence it cites
+        (
+            "Workers went to 40 countries.[22] Then more came.",
+            [
+                ["Workers", "went", "to", "40", "countries", ".", "[22]"],
+                ["Then", "more", "came", "."],
+            ],
+        ),
+        (
+            "It rose to 200,000.[8][9] It fell. [3] Then.",
+            [
+                ["It", "rose", "to", "200,000", ".", "[8]", "[9]"],
+                ["It", "fell", ".", "[3]"],
+                ["Then", "."],
+            ],
+        ),
+        # inside a sentence a marker is just one token
+        ("Some [4] said so.", [["Some", "[4]", "said", "so", "."]]),
+    ],
+)  # fmt: skip
+def test_citation_markers_are_tokens_of_the_sentence_they_cite(
+    text: str, expected: list[list[str]]
+) -> None:
+    [sentences] = sentences_of([(5, text)])
+    assert [[token.text for token in sentence.tokens] for sentence in sentences] == expected
+    for sentence in sentences:
+        assert (
+            text[sentence.start - 5 : sentence.end - 5].strip().startswith(sentence.tokens[0].text)
+        )
