@@ -4,16 +4,18 @@ Works on raw (masked) text with the `regex` module, so that offsets are exact an
 figures such as "80,000–120,000" or "1.2bn", which spaCy keeps as one token, are read whole.
 
 The reader is a small hand-written parser around anchored patterns: an *atom* (digits,
-number words, a fraction, a proportion, a magnitude) is found first, then the words around it
-(bound words, currency, scale, units, rates, a second atom for ranges) are read outward from
-it. Every pattern is anchored and free of nested quantifiers, so no input can make it
+number words, a fraction, a proportion, a magnitude) is found first (where a stdlib `re`
+pre-scan says one may start), then the words around it (bound words, currency, scale,
+units, rates, a second atom for ranges) are read outward from it. Every pattern is anchored and free of nested quantifiers, so no input can make it
 backtrack for long.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -301,7 +303,9 @@ _REFERENCE_BEFORE = regex.compile(
     r"(?:(?<![\w])(?:no|nos|p|pp|vol|art|ch|fig|para|sec)\.\s?|[#§]\s?)$", regex.IGNORECASE
 )
 _MONTH_BEFORE = regex.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+$", regex.IGNORECASE)
-_PREVIOUS_WORD = regex.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’]*) $")
+# Searched backwards: it can match in one place only (the word before the last space), which
+# a forward search reaches after trying every character of the window.
+_PREVIOUS_WORD = regex.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’]*) $", regex.REVERSE)
 
 _SCALE_AFTER = regex.compile(
     r"(?P<attached>bn|mn|mln|tn|k|m|b)(?![\w])"
@@ -350,21 +354,168 @@ _SUFFIX_BOUND_AFTER = regex.compile(
 _RANGE_SEPARATOR = regex.compile(
     r"\s*[-–—‒―]\s*(?:to\s+)?|\s+(?P<to>to)\s+|\s+(?P<and>and)\s+", regex.IGNORECASE
 )
+# Besides white space, the characters that matches of the patterns read after a value can
+# start with ("5%", "5-year", "5km", "5bn"; `regex` matches "K", the Kelvin sign, to "k"):
+# a look at the next character spares most figures most of the tries. `_LEADS_AFTER` is for
+# `_MEASURE_AFTER` and the patterns `_UNIT_AFTER_HINT` stands for.
+_LEADS_AFTER = frozenset("-%kK\u212a")
+_SCALE_LEADS = frozenset("-bmtkBMTK\u212a")
+_VERSION_OR_TIME_LEADS = frozenset(".:/-")
+_RANGE_SEPARATOR_LEADS = frozenset("-–—‒―")
+_SUFFIX_BOUND_LEADS = frozenset("+-")
+_RATE_LEADS = frozenset("/")
+# How every match of the seven patterns that `_read_after` tries last starts (percentage
+# points, date, percent, currency, age, duration, measure): one try of this instead of seven
+# for a figure followed by any other word.
+_UNIT_AFTER_HINT = regex.compile(
+    r"[\s-]*(?:%|per|pc|of|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|us|dollar|eur"
+    r"|pound|won|yuan|renminbi|gbp|krw|cny|year|minute|hour|day|week|month|decade|k|square"
+    r"|mile|met|ton|degree|calorie|mph)",
+    regex.IGNORECASE,
+)
 _TIER_WATCH_LIST_AFTER = regex.compile(r"\s+watch\s+list\b", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"\s+(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
 _LETTER_OR_DIGIT = regex.compile(r"[\w]")
 _VERSION_OR_TIME_AFTER = regex.compile(r"[.:/][0-9]|-[0-9]{1,2}-[0-9]")
 _PART_OF_LARGER_NUMBER_BEFORE = regex.compile(r"[0-9][-–/:.]$|\[\^?$")
+# What that pattern can end with (`$` also matches before a last "\n").
+_JOINING_CHARACTERS = ("-", "–", "/", ":", ".", "[", "^")
 _CITATION_MARKER = regex.compile(r"\[[0-9]{1,4}(?:\s*[,–-]\s*[0-9]{1,4})*\]")
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_CURRENCY_PREFIX = regex.compile(r"US\$|[$€£₩¥]", regex.IGNORECASE)
+_WORKING_DAYS_AFTER = regex.compile(r"\s+(?:work(?:ing)?\s+)?days?\b", regex.IGNORECASE)
+_JOINED_BEFORE = regex.compile(r"[A-Za-z]-$|[0-9][:/.]$|[:/]$")
+# Compiled here rather than passed to `regex.sub` and the like as strings: the module's cache
+# lookup costs more than these short matches.
+_WORD_SEPARATOR = regex.compile(r"[\s-]+")
+_WHITESPACE = regex.compile(r"\s+")
+_NON_SPACE = regex.compile(r"\S+")
 _HALF_CONTEXT_AFTER = regex.compile(r"\s+(?:of|the|its|their|all|our)\b", regex.IGNORECASE)
 _ONE_OF_AFTER = regex.compile(r"\s*(?:of\b|-)", regex.IGNORECASE)
 # A comma ends the look-ahead too: in "16 hours, with two rest days a month" the rate
 # belongs to the rest days, not to the hours.
 _CLAUSE_END = regex.compile(r"[.;:!?,\n]|[0-9]")
+# Every match of `_RATE_LATER`, lower-cased, holds one of these, even one written with the
+# "K" or "İ" that `regex` matches to "k" and "i" ("İ" lower-cases to "i" and a combining
+# dot): most clauses hold none, and need no look at each of their words.
+_RATE_LATER_WORDS = ("day", "dai", "year", "month", "week", "annu")
+
+
+# --- where an atom can start ----------------------------------------------------------------
+#
+# Scanning with `_ATOM.finditer` tries every alternative at every character, which was most of
+# the extractor's time. Every alternative starts at a word start with an ASCII digit or with
+# one of the words below (or "a" before a scale or a denominator), so one stdlib `re` pass
+# that finds those places, and `_ATOM.match` tried at each, yields the same matches. The
+# pre-scan may find more places than `_ATOM` matches at (the `re` module's `\w` and `\s`
+# differ from `regex`'s; `re.IGNORECASE` folds "ı" too), never fewer: a word start for
+# `regex` follows a character that is neither an ASCII letter, digit nor "_", and "ſ", "K"
+# and "İ", which `regex` folds to ASCII letters, are folded by `re` as well.
+
+
+def _prefix_alternation(words: Iterable[str]) -> str:
+    """A pattern that matches where any of `words` starts, shaped as a trie: the `re`
+    module tries alternatives one by one, so sharing first letters is what makes it fast.
+    It stops at the shortest word of a branch ("ten" for "tens", "tenth"), which is enough
+    to know that one starts there."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(branches.items()):
+        if "" in rests:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_prefix_alternation(rests)})")
+    return "|".join(parts)
+
+
+_ATOM_FIRST_WORDS = _prefix_alternation(
+    {*_UNITS, *_TENS, *_FRACTION_DENOMINATORS, *_MAGNITUDES.keys()}
+)
+_AFTER_A_WORDS = _prefix_alternation(
+    {*_FRACTION_DENOMINATORS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+)
+_ATOM_START = rf"(?:(?<![.,])[0-9]|{_ATOM_FIRST_WORDS}|a(?=[\s-]+(?:{_AFTER_A_WORDS})))"
+# The character before is consumed rather than looked behind at: a pattern that starts with a
+# character class lets `re` skip ahead over everything else without entering the pattern.
+# (Consuming it hides no start: what else a match consumes is letters and digits.)
+# `re.IGNORECASE` makes that scan about twice as slow, so the text is lower-cased instead
+# where that keeps every offset and every letter `regex` would match: everywhere but in
+# text with an "İ" (which lower-cases to two characters) or an "ſ" (which `regex` matches to
+# "s", `str.lower` leaves alone).
+_ATOM_CANDIDATE = re.compile(rf"[^0-9a-z_]{_ATOM_START}")
+_ATOM_CANDIDATE_ANY_CASE = re.compile(rf"[^0-9A-Za-z_]{_ATOM_START}", re.IGNORECASE)
+_ATOM_CANDIDATE_AT_START = re.compile(_ATOM_START, re.IGNORECASE)
+
+
+def _atoms(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of `_ATOM.finditer(text)`, found faster."""
+    end = 0
+    if _ATOM_CANDIDATE_AT_START.match(text):
+        atom = _ATOM.match(text, 0)
+        if atom is not None:
+            end = atom.end()
+            yield atom
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ſ" not in lowered:
+        candidates = _ATOM_CANDIDATE.finditer(lowered)
+    else:
+        candidates = _ATOM_CANDIDATE_ANY_CASE.finditer(text)
+    for candidate in candidates:
+        start = candidate.start() + 1
+        if start < end:
+            continue
+        atom = _ATOM.match(text, start)
+        if atom is not None:
+            end = atom.end()
+            yield atom
+
 
 _LOOKBACK = 48
 _RATE_LOOKAHEAD_WORDS = 8
+
+# --- what the patterns anchored at the end of a look-back window can end with ----------------
+#
+# Searching a window with a pattern anchored at its end tries the pattern at every
+# character of the window; telling from the window's last characters that it cannot match
+# is much cheaper, and most windows end with none of these words.
+
+_BOUND_ENDINGS = (
+    "~",
+    *sorted(
+        {
+            phrase.split(r"\s+")[-1].replace("\\.", ".")
+            for _, phrases in _BOUND_PREFIXES
+            for phrase in phrases.split("|")
+        }
+    ),
+)
+_AGE_ENDINGS = ("of", "age", "ages", "aged")
+_RANGE_WORD_ENDINGS = ("between", "from")
+_MONTH_NAMES = (
+    "jan january feb february mar march apr april may jun june jul july aug august"
+    " sep sept september oct october nov november dec december"
+).split()
+_MONTH_ENDINGS = (*_MONTH_NAMES, *(f"{name}." for name in _MONTH_NAMES))
+_REFERENCE_ENDINGS = (".", "#", "§")
+_CURRENCY_ENDINGS = ("$", "€", "£", "₩", "¥", "usd", "eur", "gbp", "krw", "cny", "rmb")
+_TAIL = 16  # longer than any of the endings
+
+
+def _tail(window: str) -> str | None:
+    """The end of `window`, white space aside, lower-cased; None when it is not all ASCII:
+    `regex` matches "ſ", "K" and "İ" to ASCII letters, which `str.lower` does not all do."""
+    tail = window.rstrip()[-_TAIL:]
+    return tail.lower() if tail.isascii() else None
+
+
+def _may_end_with(tail: str | None, endings: tuple[str, ...]) -> bool:
+    """False when a window whose `_tail` this is cannot end with any of `endings`
+    (lower-case) in any case, white space aside."""
+    return tail is None or tail.endswith(endings)
 
 
 # How far after a position the patterns below may look. The `regex` module scans the rest of
@@ -374,7 +525,19 @@ _WINDOW = 256
 
 
 def _at(pattern: regex.Pattern[str], text: str, position: int) -> regex.Match[str] | None:
-    return pattern.match(text, position, min(len(text), position + _WINDOW))
+    # An end past the text is taken as its end.
+    return pattern.match(text, position, position + _WINDOW)
+
+
+def _led_at(
+    pattern: regex.Pattern[str], leads: frozenset[str], text: str, position: int
+) -> regex.Match[str] | None:
+    """`_at` for a pattern whose every match starts with white space or one of `leads`:
+    looking at that character first spares most positions the match."""
+    following = text[position : position + 1]
+    if following.isspace() or following in leads:
+        return pattern.match(text, position, position + _WINDOW)
+    return None
 
 
 # --- number values ------------------------------------------------------------------------
@@ -386,7 +549,7 @@ def parse_number_words(words: str) -> float | None:
     current = 0.0
     seen_any = False
     last_was_small = False
-    for word in regex.split(r"[\s-]+", words.lower()):
+    for word in _WORD_SEPARATOR.split(words.lower()):
         if word in ("", "and"):
             continue
         if word == "a":
@@ -417,9 +580,11 @@ def _digits_value(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
-@dataclass(frozen=True)
-class _Value:
-    """One number with what is written right around it (before bound words are read)."""
+class _Value(NamedTuple):
+    """One number with what is written right around it (before bound words are read).
+
+    A named tuple rather than a frozen dataclass: `_replace` costs a fraction of
+    `dataclasses.replace`, and the reader copies a value several times per figure."""
 
     start: int
     end: int
@@ -451,11 +616,11 @@ def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
     if match.group("fraction"):
         return _read_fraction(text, match)
     if match.group("magnitude"):
-        words = regex.sub(r"\s+", " ", match.group("magnitude").lower())
+        words = _WHITESPACE.sub(" ", match.group("magnitude").lower())
         low, high = _MAGNITUDES[words]
         money = _at(_OF_DOLLARS_AFTER, text, end)
         if money:
-            currency = _CURRENCY_WORDS[regex.sub(r"\s+", " ", money.group("word").lower())]
+            currency = _CURRENCY_WORDS[_WHITESPACE.sub(" ", money.group("word").lower())]
             return _Value(start, money.end(), low, "money", unit=currency, magnitude=(low, high))
         return _Value(start, end, low, "count", magnitude=(low, high))
     value = parse_number_words(match.group("words"))
@@ -504,45 +669,55 @@ def _read_after(text: str, value: _Value) -> _Value | None:
     end = value.end
     scaled = value.scaled
     amount = value.value
-    if value.plain_digits is not None or value.is_words:
+    following = text[end : end + 1]
+    spaced = following.isspace()
+    if (value.plain_digits is not None or value.is_words) and (spaced or following in _SCALE_LEADS):
         scale = _at(_SCALE_AFTER, text, end)
         if scale and not (value.is_words and scale.group("attached")):
             word = (scale.group("attached") or scale.group("word") or scale.group("abbr")).lower()
             amount *= _SCALES[word]
             end = scale.end()
             scaled = True
+            following = text[end : end + 1]
+            spaced = following.isspace()
     if value.plain_digits is not None:
-        if _at(_VERSION_OR_TIME_AFTER, text, end) and not scaled:
+        version = following in _VERSION_OR_TIME_LEADS and _at(_VERSION_OR_TIME_AFTER, text, end)
+        if version and not scaled:
             return None
-        measure = _at(_MEASURE_AFTER, text, end)
-        if measure and measure.group("unit"):
-            return replace(value, end=measure.end(), kind="measure", unit=measure.group("unit"))
+        if spaced or following in _LEADS_AFTER:
+            measure = _at(_MEASURE_AFTER, text, end)
+            if measure and measure.group("unit"):
+                unit = measure.group("unit")
+                return value._replace(end=measure.end(), kind="measure", unit=unit)
         if _at(_LETTER_OR_DIGIT, text, end):
             return None  # "1990s", "3rd", "10am", "3D"
+    led = spaced or following in _LEADS_AFTER
+    if not (led and _at(_UNIT_AFTER_HINT, text, end)):
+        return value._replace(end=end, value=amount, scaled=scaled)
     if _at(_PERCENTAGE_POINTS_AFTER, text, end):
         return None
     if value.kind == "count" and not value.magnitude and _at(_DATE_AFTER, text, end):
         return None
-    value = replace(value, end=end, value=amount, scaled=scaled)
+    value = value._replace(end=end, value=amount, scaled=scaled)
     percent = _at(_PERCENT_AFTER, text, end)
     if percent and value.kind == "count" and not value.magnitude:
-        return replace(value, end=percent.end(), kind="share")
+        return value._replace(end=percent.end(), kind="share")
     if value.kind == "count":
         currency = _at(_CURRENCY_AFTER, text, end)
         if currency:
-            code = _CURRENCY_WORDS[regex.sub(r"\s+", " ", currency.group("word").lower())]
-            return replace(value, end=currency.end(), kind="money", unit=code)
+            code = _CURRENCY_WORDS[_WHITESPACE.sub(" ", currency.group("word").lower())]
+            return value._replace(end=currency.end(), kind="money", unit=code)
         age = _at(_AGE_AFTER, text, end)
         if age:
-            return replace(value, end=age.end(), kind="age", unit="year")
+            return value._replace(end=age.end(), kind="age", unit="year")
         duration = _at(_DURATION_AFTER, text, end)
         if duration:
             unit = _DURATION_UNITS[duration.group("unit").lower()]
-            return replace(value, end=duration.end(), kind="duration", unit=unit)
+            return value._replace(end=duration.end(), kind="duration", unit=unit)
         measure = _at(_MEASURE_AFTER, text, end)
         if measure:
-            unit_word = regex.sub(r"\s+", " ", (measure.group("word") or measure.group("unit")))
-            return replace(value, end=measure.end(), kind="measure", unit=_measure_unit(unit_word))
+            unit_word = _WHITESPACE.sub(" ", (measure.group("word") or measure.group("unit")))
+            return value._replace(end=measure.end(), kind="measure", unit=_measure_unit(unit_word))
     return value
 
 
@@ -556,7 +731,9 @@ def _measure_unit(word: str) -> str:
 
 def _read_currency_before(text: str, start: int) -> tuple[int, str | None]:
     window = text[max(0, start - 8) : start]
-    currency = _CURRENCY_BEFORE.search(window)
+    currency = None
+    if _may_end_with(_tail(window), _CURRENCY_ENDINGS):
+        currency = _CURRENCY_BEFORE.search(window)
     if not currency:
         return start, None
     symbol = (currency.group("code") or currency.group("symbol")).lower()
@@ -570,7 +747,7 @@ def _read_value(text: str, match: regex.Match[str]) -> _Value | None:
         return None
     start, currency = _read_currency_before(text, atom.start)
     if currency and atom.kind == "count":
-        atom = replace(atom, start=start, kind="money", unit=currency)
+        atom = atom._replace(start=start, kind="money", unit=currency)
     return _read_after(text, atom)
 
 
@@ -591,22 +768,29 @@ def _read_prefix(text: str, start: int) -> _Prefix:
     if tier:
         return _Prefix(window_start + tier.start(), tier=True)
     cut = len(window)
-    age = _AGE_BEFORE.search(window[:cut])
+    tail = _tail(window)
+    age = _AGE_BEFORE.search(window) if _may_end_with(tail, _AGE_ENDINGS) else None
     is_age = age is not None
     range_word: str | None = None
     if age:
         cut = age.start()
+        tail = _tail(window[:cut])
         marker = age.group("marker").lower()
         range_word = "between" if marker.startswith("between") else None
         if marker.startswith("from"):
             range_word = "from"
     bound: Bound | None = None
-    found = _BOUND_BEFORE.search(window[:cut])
+    found = None
+    if _may_end_with(tail, _BOUND_ENDINGS):
+        found = _BOUND_BEFORE.search(window[:cut])
     if found:
         cut = found.start()
+        tail = _tail(window[:cut])
         bound = _bound_of(found)
     if range_word is None:
-        word = _RANGE_WORD_BEFORE.search(window[:cut])
+        word = None
+        if _may_end_with(tail, _RANGE_WORD_ENDINGS):
+            word = _RANGE_WORD_BEFORE.search(window[:cut])
         if word:
             cut = word.start()
             range_word = word.group("word").lower()
@@ -624,7 +808,7 @@ def _bound_of(found: regex.Match[str]) -> Bound:
 
 def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | None:
     """The upper end of a range written after `first`, or None when there is none."""
-    separator = _at(_RANGE_SEPARATOR, text, first.end)
+    separator = _led_at(_RANGE_SEPARATOR, _RANGE_SEPARATOR_LEADS, text, first.end)
     if not separator:
         return None
     if separator.group("and") and prefix.range_word != "between":
@@ -635,7 +819,7 @@ def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | No
     inner_bound = _at(_BOUND_INSIDE, text, position)
     if inner_bound:
         position = inner_bound.end()
-    currency_prefix = regex.match(r"US\$|[$€£₩¥]", text[position : position + 3], regex.I)
+    currency_prefix = _CURRENCY_PREFIX.match(text[position : position + 3])
     atom_position = position + (currency_prefix.end() if currency_prefix else 0)
     atom = _at(_ATOM, text, atom_position)
     if atom is None or atom.group("proportion") or atom.group("magnitude"):
@@ -659,11 +843,11 @@ def _combine_range(first: _Value, second: _Value) -> tuple[_Value, _Value] | Non
     """Share scale, currency and unit between the ends of a range; None if it is not one."""
     if second.scaled and not first.scaled and first.value * 1000 <= second.value:
         scale = second.value / _unscaled(second)
-        first = replace(first, value=first.value * scale, scaled=True)
+        first = first._replace(value=first.value * scale, scaled=True)
     if first.kind == "count" and second.kind != "count":
-        first = replace(first, kind=second.kind, unit=second.unit)
+        first = first._replace(kind=second.kind, unit=second.unit)
     elif second.kind == "count" and first.kind != "count":
-        second = replace(second, kind=first.kind, unit=first.unit)
+        second = second._replace(kind=first.kind, unit=first.unit)
     if first.kind != second.kind or first.unit != second.unit:
         return None
     if first.value > second.value:
@@ -678,7 +862,7 @@ def _unscaled(value: _Value) -> float:
 
 
 def _read_suffix_bound(text: str, end: int) -> tuple[int, Bound | None]:
-    suffix = _at(_SUFFIX_BOUND_AFTER, text, end)
+    suffix = _led_at(_SUFFIX_BOUND_AFTER, _SUFFIX_BOUND_LEADS, text, end)
     if not suffix:
         return end, None
     if suffix.group("more"):
@@ -691,10 +875,10 @@ def _read_suffix_bound(text: str, end: int) -> tuple[int, Bound | None]:
 def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
     """A rate written right after the figure (in the span), or later in its clause (not)."""
     if value.kind == "duration" and value.unit == "hour":
-        days = regex.match(r"\s+(?:work(?:ing)?\s+)?days?\b", text[end : end + 20], regex.I)
+        days = _WORKING_DAYS_AFTER.match(text[end : end + 20])
         if days and text[value.start : end].find("-") >= 0:
             return end + days.end(), "day"
-    rate = _at(_RATE_AFTER, text, end)
+    rate = _led_at(_RATE_AFTER, _RATE_LEADS, text, end)
     if rate:
         word = (rate.group("slash") or rate.group("unit") or rate.group("adverb")).lower()
         return rate.end(), _RATE_WORDS[word]
@@ -704,7 +888,12 @@ def _read_rate(text: str, value: _Value, end: int) -> tuple[int, str | None]:
 
 
 def _rate_later_in_clause(text: str, end: int) -> str | None:
-    for count, token in enumerate(regex.finditer(r"\S+", text[end : end + 120]), start=1):
+    # The tokens are read from the next 120 characters; a rate found at one may run on for
+    # a window's length.
+    ahead = text[end : end + 120 + _WINDOW].lower()
+    if not any(word in ahead for word in _RATE_LATER_WORDS):
+        return None
+    for count, token in enumerate(_NON_SPACE.finditer(text[end : end + 120]), start=1):
         if _CLAUSE_END.search(token.group()) and not token.group().rstrip(".;:!?,").isalpha():
             break
         if count > _RATE_LOOKAHEAD_WORDS:
@@ -721,9 +910,13 @@ def _rate_later_in_clause(text: str, end: int) -> str | None:
 def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
     """Names, references, dates and anaphora that look like numbers but state no quantity."""
     window = text[max(0, value.start - _LOOKBACK) : value.start]
-    if _REFERENCE_BEFORE.search(window) or _MONTH_BEFORE.search(window):
+    tail = _tail(window)
+    if _may_end_with(tail, _REFERENCE_ENDINGS) and _REFERENCE_BEFORE.search(window):
         return True
-    if regex.search(r"[A-Za-z]-$|[0-9][:/.]$|[:/]$", window):
+    if _may_end_with(tail, _MONTH_ENDINGS) and _MONTH_BEFORE.search(window):
+        return True
+    joined = window.removesuffix("\n").endswith(("-", ":", "/", "."))
+    if joined and _JOINED_BEFORE.search(window):
         return True  # "Hwasong-15", "10:30", "11/24"
     plain = prefix.bound is None and prefix.range_word is None and not prefix.age
     if not plain or value.kind != "count" or value.magnitude:
@@ -746,7 +939,9 @@ def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
 
 
 def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
-    if _PART_OF_LARGER_NUMBER_BEFORE.search(text[max(0, match.start() - 2) : match.start()]):
+    before = text[max(0, match.start() - 2) : match.start()]
+    joined = before.removesuffix("\n").endswith(_JOINING_CHARACTERS)
+    if joined and _PART_OF_LARGER_NUMBER_BEFORE.search(before):
         return None  # the second part of a date ("2017-11-24"), a time, or a citation "[7]"
     first = _read_value(text, match)
     if first is None:
@@ -831,7 +1026,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     citation_ends = {marker.start(): marker.end() for marker in _CITATION_MARKER.finditer(text)}
     position = 0
-    for match in _ATOM.finditer(text):
+    for match in _atoms(text):
         position = max(position, citation_ends.get(match.start() - 1, 0))
         if match.start() < position:
             continue

@@ -7,12 +7,17 @@ state no quantity).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, get_args
 
 import pytest
+import regex
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factlint import quantities
 from factlint.quantities import Bound, Quantity, QuantityKind, extract_quantities
 
 DATA_FILE = Path(__file__).parent / "data" / "quantities.yaml"
@@ -206,3 +211,114 @@ def test_table_entry_is_consistent(case: Case) -> None:
 
         if kind == "share":
             assert all(0 <= v <= 100 for v in (low, high) if v is not None)
+
+
+# ---------------------------------------------------------------- the fast paths
+#
+# The extractor skips patterns that cannot match and finds atoms with a pre-scan; these check
+# the skipping against the patterns themselves, on text made of what the patterns care about,
+# including the letters `regex` matches to ASCII ones when ignoring case ("ſ", "K", "İ").
+
+_PIECES = [
+    *"0123456789 ,.-–+%$€~/:#§[]^\n\t\u00a0\x1c_'’éıİſ\u212a\u0301٣",
+    *"a one two five six seven ten twenty ninety hundred thousand million bn k km kg".split(),
+    *"half halves third quarters tens hundreds dozens thousands of in out every".split(),
+    *"about almost over under than up to as between from age aged ages year years".split(),
+    *"per cent percent points dollars usd us$ tier camp no. p. jan sept. may".split(),
+    *"a day daily weekly annually a week a month".split(),
+    *"ſix fİve almoſt \u212am uſd FIVE ONE Half Tens A Over".split(),
+]
+_PIECE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+_FAST_PATHS = settings(max_examples=2000, deadline=None)
+
+
+def _spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int, str | None]]:
+    return [(match.start(), match.end(), match.lastgroup) for match in matches]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "five",
+        "Five people, ſix hundred and \u212aM",
+        "x5 .5 ,5 5.5 1,000,000 _5 é5 ı5 İ5 ſ5",
+        "a\u00a0hundred a\x1chundred A-third a  quarter a\nmillion",
+        "tens of thousands, Hundreds Of Millions, dozens",
+        "one in every five; 3 out of 4; 2 in 3.5",
+        "half a million; thİrd; FİFTY; \u212a",
+        "٣ ١٢ 𝟓 ５",
+        "often someone attention content stone",
+    ],
+)
+def test_atoms_are_those_of_a_full_scan(text: str) -> None:
+    assert _spans(quantities._atoms(text)) == _spans(quantities._ATOM.finditer(text))
+
+
+@given(_PIECE_TEXT)
+@_FAST_PATHS
+def test_atoms_are_those_of_a_full_scan_on_any_text(text: str) -> None:
+    assert _spans(quantities._atoms(text)) == _spans(quantities._ATOM.finditer(text))
+
+
+@given(_PIECE_TEXT)
+@_FAST_PATHS
+def test_patterns_skipped_by_their_endings_cannot_match(text: str) -> None:
+    window = text[-quantities._LOOKBACK :]
+    for pattern, endings in (
+        (quantities._BOUND_BEFORE, quantities._BOUND_ENDINGS),
+        (quantities._AGE_BEFORE, quantities._AGE_ENDINGS),
+        (quantities._RANGE_WORD_BEFORE, quantities._RANGE_WORD_ENDINGS),
+        (quantities._MONTH_BEFORE, quantities._MONTH_ENDINGS),
+        (quantities._REFERENCE_BEFORE, quantities._REFERENCE_ENDINGS),
+        (quantities._CURRENCY_BEFORE, quantities._CURRENCY_ENDINGS),
+    ):
+        if pattern.search(window):
+            tail = quantities._tail(window)
+            assert quantities._may_end_with(tail, endings), (pattern.pattern, window)
+
+
+@given(_PIECE_TEXT)
+@_FAST_PATHS
+def test_rates_later_hold_a_rate_word(text: str) -> None:
+    if quantities._RATE_LATER.search(text):
+        assert any(word in text.lower() for word in quantities._RATE_LATER_WORDS)
+
+
+@given(_PIECE_TEXT)
+@_FAST_PATHS
+def test_words_after_a_value_start_as_skipping_them_assumes(text: str) -> None:
+    for pattern in (
+        quantities._PERCENTAGE_POINTS_AFTER,
+        quantities._DATE_AFTER,
+        quantities._PERCENT_AFTER,
+        quantities._CURRENCY_AFTER,
+        quantities._AGE_AFTER,
+        quantities._DURATION_AFTER,
+        quantities._MEASURE_AFTER,
+    ):
+        if pattern.match(text):
+            assert text[:1].isspace() or text[:1] in quantities._LEADS_AFTER, pattern.pattern
+            assert quantities._UNIT_AFTER_HINT.match(text), pattern.pattern
+    for pattern, leads in (
+        (quantities._RANGE_SEPARATOR, quantities._RANGE_SEPARATOR_LEADS),
+        (quantities._SUFFIX_BOUND_AFTER, quantities._SUFFIX_BOUND_LEADS),
+        (quantities._RATE_AFTER, quantities._RATE_LEADS),
+    ):
+        if pattern.match(text):
+            assert text[:1].isspace() or text[:1] in leads, pattern.pattern
+    if quantities._SCALE_AFTER.match(text):
+        assert text[:1].isspace() or text[:1] in quantities._SCALE_LEADS
+    if quantities._VERSION_OR_TIME_AFTER.match(text):
+        assert text[:1] in quantities._VERSION_OR_TIME_LEADS
+
+
+@given(_PIECE_TEXT)
+@_FAST_PATHS
+def test_previous_word_searched_backwards_is_the_one_found_forwards(text: str) -> None:
+    forwards = regex.compile(quantities._PREVIOUS_WORD.pattern)
+    found = quantities._PREVIOUS_WORD.search(text)
+    expected = forwards.search(text)
+    assert (found and (found.span(), found.group("word"))) == (
+        expected and (expected.span(), expected.group("word"))
+    )
