@@ -6,8 +6,8 @@ figures such as "80,000–120,000" or "1.2bn", which spaCy keeps as one token, a
 The reader is a small hand-written parser around anchored patterns: an *atom* (digits,
 number words, a fraction, a proportion, a magnitude) is found first (where a stdlib `re`
 pre-scan says one may start), then the words around it (bound words, currency, scale,
-units, rates, a second atom for ranges) are read outward from it. Every pattern is anchored and free of nested quantifiers, so no input can make it
-backtrack for long.
+units, rates, a second atom for ranges) are read outward from it. Every pattern is anchored
+and free of nested quantifiers, so no input can make it backtrack for long.
 """
 
 from __future__ import annotations
@@ -1021,8 +1021,16 @@ def _quantity(
     return Quantity(start, end, text[start:end], kind, low, high, bound, unit, rate)
 
 
+# Letters that the `regex` module's case-insensitive matching takes for ASCII ones ("ſix" is
+# "six"), but whose .lower() is not in the word tables ("İ".lower() is "i" plus a combining
+# dot): read as their ASCII letters, one code point for one, so offsets do not move.
+_ASCII_LOOKALIKES = str.maketrans({"İ": "I", "ſ": "s", "\u212a": "K"})
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity stated in `text`, in order, none overlapping."""
+    if not text.isascii():
+        text = text.translate(_ASCII_LOOKALIKES)
     found: list[Quantity] = []
     citation_ends = {marker.start(): marker.end() for marker in _CITATION_MARKER.finditer(text)}
     position = 0

@@ -19,3 +19,20 @@ from factlint.quantities import extract_quantities
 )
 def test_non_ascii_digits_are_not_figures_and_do_not_crash(text: str) -> None:
     assert extract_quantities(mask_markdown(text).text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii_text"),
+    [
+        ("a thİrd of them", "a third of them"),  # found by the differential test of #6
+        ("ſix hundred workers", "six hundred workers"),
+        ("ſeven in ten escapees", "seven in ten escapees"),
+        ("about \u212ailometres 20", "about Kilometres 20"),
+    ],
+)
+def test_letters_the_regex_module_folds_to_ascii_read_as_ascii(text: str, ascii_text: str) -> None:
+    found = extract_quantities(text)
+    expected = extract_quantities(ascii_text)
+    assert [(q.start, q.end, q.low, q.high, q.bound) for q in found] == [
+        (q.start, q.end, q.low, q.high, q.bound) for q in expected
+    ]
