@@ -75,13 +75,7 @@ class Linter:
         self._names = SourceNames(self.packs)
         self._source_names = tuple(
             sorted(
-                {
-                    name
-                    for pack in self.packs
-                    for source in pack.sources
-                    for name in (*source.aliases, source.publisher or "", source.author or "")
-                    if name
-                }
+                {name for pack in self.packs for source in pack.sources for name in source.names()}
             )
         )
 
@@ -381,7 +375,7 @@ def _compared(
         pack=pack_of[claim.id],
         verdict=verdict,
         alternative=alternative,
-        credited=credited if figure.attribution.kind == "named" else (),
+        credited=credited,
     )
 
 

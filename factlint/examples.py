@@ -66,7 +66,7 @@ def run_examples(pack: Pack, claims: Sequence[Claim] | None = None) -> list[Exam
 
 def _examples(claim: Claim) -> Iterator[tuple[ExampleKind, int, str, tuple[str, ...]]]:
     for number, flagged in enumerate(claim.examples.flag, start=1):
-        yield "flag", number, flagged.text, flagged.checks
+        yield "flag", number, flagged.text, flagged.check
     for number, passing in enumerate(claim.examples.pass_, start=1):
         yield "pass", number, passing, ()
 

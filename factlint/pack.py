@@ -150,10 +150,6 @@ class FlagExample(_Model):
     def _one_or_more(cls, value: object) -> object:
         return (value,) if isinstance(value, str) else value
 
-    @property
-    def checks(self) -> tuple[str, ...]:
-        return self.check
-
 
 class Examples(_Model):
     """Sentences that show what the claim flags and what it lets pass; `rules test` runs them."""
@@ -243,21 +239,25 @@ def builtin_pack_names() -> list[str]:
     return sorted(path.stem for path in builtin_pack_dir().glob("*.yaml"))
 
 
-def resolve_pack(spec: str, relative_to: Path | None = None) -> Pack:
-    """A pack named by file path (relative to `relative_to` if given), or by the name of a
-    built-in pack."""
-    path = Path(spec)
-    if relative_to is not None and not path.is_absolute():
-        path = relative_to / path
+def pack_file(spec: str, relative_to: Path | None = None) -> Path:
+    """The file a pack spec names: a path (relative to `relative_to` if given) when it ends
+    in .yaml/.yml or exists, else the file of the built-in pack of that name."""
+    path = Path(spec) if relative_to is None else relative_to / spec
     if path.suffix in (".yaml", ".yml") or path.exists():
         if not path.is_file():
             raise FactlintError("no such pack file", path=str(path))
-        return load_pack(path)
+        return path
     builtin = builtin_pack_dir() / f"{spec}.yaml"
     if not builtin.is_file():
         names = ", ".join(builtin_pack_names()) or "none"
         raise FactlintError(f"unknown pack '{spec}' (built-in packs: {names})")
-    return _load_builtin(str(builtin))
+    return builtin
+
+
+def resolve_pack(spec: str) -> Pack:
+    """A pack named by file path, or by the name of a built-in pack (loaded once)."""
+    path = pack_file(spec)
+    return _load_builtin(str(path)) if path.parent == builtin_pack_dir() else load_pack(path)
 
 
 @cache
@@ -265,9 +265,14 @@ def _load_builtin(path: str) -> Pack:
     return load_pack(Path(path))
 
 
-def load_pack(path: Path, *, _extending: tuple[Path, ...] = ()) -> Pack:
+def load_pack(path: Path) -> Pack:
     """Read and validate a pack file (and the pack it extends); raise PackError naming file,
     line and column."""
+    return load_pack_with_root(path)[0]
+
+
+def load_pack_with_root(path: Path, *, _extending: tuple[Path, ...] = ()) -> tuple[Pack, yaml.Node]:
+    """`load_pack`, and the node tree of the file itself, to locate what it defines."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -281,22 +286,12 @@ def load_pack(path: Path, *, _extending: tuple[Path, ...] = ()) -> Pack:
             chain = " -> ".join(str(step) for step in (*_extending, here))
             raise PackError([_at(root, ("extends",), shown, f"packs extend in a cycle: {chain}")])
         try:
-            base = _base_pack(own.extends, path.parent, (*_extending, here))
-        except PackError:
-            raise
+            base_file = pack_file(own.extends, relative_to=path.parent)
         except FactlintError as error:
             raise PackError([_at(root, ("extends",), shown, str(error))]) from None
+        base, _ = load_pack_with_root(base_file, _extending=(*_extending, here))
     _raise_semantic_problems(own, root, shown, base)
-    return extend(base, own) if base is not None else own
-
-
-def _base_pack(spec: str, folder: Path, extending: tuple[Path, ...]) -> Pack:
-    path = folder / spec
-    if Path(spec).suffix in (".yaml", ".yml") or path.exists():
-        if not path.is_file():
-            raise FactlintError(f"the pack it extends, {spec}, does not exist")
-        return load_pack(path, _extending=extending)
-    return resolve_pack(spec)
+    return (extend(base, own) if base is not None else own), root
 
 
 def parse_pack(text: str, path: str = "<pack>") -> Pack:

@@ -46,7 +46,7 @@ def claim_text(pack: Pack, claim: Claim) -> str:
         lines.append(f"    none: {', '.join(claim.subject.none)}")
     lines.append("  flagged:")
     lines.extend(
-        f"    - [{', '.join(flagged.checks)}] {flagged.text}" for flagged in claim.examples.flag
+        f"    - [{', '.join(flagged.check)}] {flagged.text}" for flagged in claim.examples.flag
     )
     lines.append("  passing:")
     lines.extend(f"    - {text}" for text in claim.examples.pass_)
@@ -75,7 +75,7 @@ def claim_markdown(pack: Pack, claim: Claim, *, heading: str = "##") -> str:
         )
     parts += ["", "Subject words:", "", *subject, "", "Flagged:", ""]
     parts.extend(
-        f"- {_escape(flagged.text)} → {', '.join(f'`{check}`' for check in flagged.checks)}"
+        f"- {_escape(flagged.text)} → {', '.join(f'`{check}`' for check in flagged.check)}"
         for flagged in claim.examples.flag
     )
     parts += ["", "Passing:", ""]

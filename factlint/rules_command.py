@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from factlint.errors import FactlintError, PackError
-from factlint.pack import Claim, Pack, builtin_pack_dir, load_pack, resolve_pack
-from factlint.yamlfile import load_yaml, mark_of, node_at
+from factlint.pack import Claim, Pack, load_pack_with_root, pack_file, resolve_pack
+from factlint.yamlfile import mark_of, node_at
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -50,21 +50,9 @@ class PackFile:
         return f"{self.path}:{line}:{column}"
 
 
-def pack_path(spec: str) -> Path:
-    path = Path(spec)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return path
-    builtin = builtin_pack_dir() / f"{spec}.yaml"
-    if not builtin.is_file():
-        resolve_pack(spec)  # raises the unknown-pack error with the list of names
-    return builtin
-
-
 def load_pack_file(spec: str) -> PackFile:
-    path = pack_path(spec)
-    pack = load_pack(path)  # reports schema and semantic problems, located
-    _, root = load_yaml(path.read_text(encoding="utf-8"), str(path))
-    assert root is not None  # load_pack refused an empty file
+    path = pack_file(spec)
+    pack, root = load_pack_with_root(path)  # reports schema and semantic problems, located
     return PackFile(pack, path, root)
 
 

@@ -419,6 +419,15 @@ def test_extends_an_unknown_pack_is_located(
     assert f"{pack}:3:10: unknown pack 'nowhere-pack'" in result.err
 
 
+def test_extends_a_missing_file_is_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = write(tmp_path / "a.yaml", "pack: a\ntitle: A\nextends: base/missing.yaml\n")
+    result = run_cli(["rules", "validate", str(pack)], capsys)
+    assert result.status == 2
+    assert result.out == (f"{pack}:3:10: {tmp_path / 'base' / 'missing.yaml'}: no such pack file\n")
+
+
 def test_a_pack_without_extends_needs_sources_and_claims(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
