@@ -13,7 +13,7 @@ from factlint.attribution import Attribution
 from factlint.compare import Verdict
 from factlint.credits import Credit
 from factlint.findings import CheckId, Finding, Interval, Severity, SourceInfo, Span
-from factlint.pack import Alternative, Claim, Pack
+from factlint.pack import Alternative, Claim, Pack, date_parts
 from factlint.quantities import Quantity
 
 
@@ -57,14 +57,14 @@ def _sources(pack: Pack, claim: Claim) -> str:
 
 def _estimate(pack: Pack, option: Alternative) -> str:
     source = pack.source(option.source)
-    date = option.date or source.date
+    date = pack.estimate_date(option)
     return f"{option.text}, {source.cite}" + (
         f", {date}" if date and date not in source.cite else ""
     )
 
 
 def _is_older(pack: Pack, claim: Claim, option: Alternative) -> bool:
-    mine, cited = pack.alternative_date(option), pack.cited_date(claim)
+    mine, cited = date_parts(pack.estimate_date(option)), pack.cited_date(claim)
     # Compared as far as both dates go: "2012" is older than "2014-02", "2014" is not.
     depth = min(len(mine), len(cited))
     return depth > 0 and mine[:depth] < cited[:depth]

@@ -222,8 +222,9 @@ class Pack(_Model):
         """When the cited figure was given: the newest date among the claim's sources."""
         return max((date_parts(self.source(source).date) for source in claim.sources), default=())
 
-    def alternative_date(self, alternative: Alternative) -> tuple[int, ...]:
-        return date_parts(alternative.date or self.source(alternative.source).date)
+    def estimate_date(self, alternative: Alternative) -> str | None:
+        """When the alternative estimate was made: its own date, or its source's."""
+        return alternative.date or self.source(alternative.source).date
 
 
 # --- loading ------------------------------------------------------------------------------

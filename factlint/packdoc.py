@@ -127,7 +127,7 @@ def _source_markdown(source: Source) -> str:
 
 def _alternative_line(pack: Pack, option: Alternative) -> str:
     source = pack.source(option.source)
-    date = option.date or source.date or "undated"
+    date = pack.estimate_date(option) or "undated"
     note = f" ({option.note})" if option.note else ""
     return f"{option.text}: {source.cite}, {date}{note}"
 

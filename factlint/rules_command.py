@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -29,17 +30,23 @@ class PackFile:
     path: Path
     root: yaml.Node
 
-    def claim_index(self, claim_id: str) -> int | None:
-        """The position of the claim among the file's own claims (not the extended pack's)."""
+    @cached_property
+    def _own_claim_indices(self) -> dict[str, int]:
+        """Each claim the file itself defines (not the extended pack's), by its position."""
         claims = node_at(self.root, ("claims",))
         if not isinstance(claims, yaml.SequenceNode):
-            return None
-        for index, item in enumerate(claims.value):
-            if isinstance(item, yaml.MappingNode) and any(
-                key.value == "id" and value.value == claim_id for key, value in item.value
-            ):
-                return index
-        return None
+            return {}
+        return {
+            value.value: index
+            for index, item in enumerate(claims.value)
+            if isinstance(item, yaml.MappingNode)
+            for key, value in item.value
+            if key.value == "id"
+        }
+
+    def claim_index(self, claim_id: str) -> int | None:
+        """The position of the claim among the file's own claims (not the extended pack's)."""
+        return self._own_claim_indices.get(claim_id)
 
     def place(self, claim_id: str, *loc: str | int) -> str:
         """`file:line:col` of a part of a claim defined in this file, else the file."""
