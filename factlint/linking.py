@@ -268,12 +268,8 @@ def _clause(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
     """Token indices (inclusive) of the clause around tokens first..last."""
     tokens = sentence.tokens
     floor = sentence.lead if first >= sentence.lead else 0  # context is a clause of its own
-    start = first
-    while start > floor and tokens[start - 1].lower not in _CLAUSE_BOUNDARIES:
-        start -= 1
-    end = last
-    while end + 1 < len(tokens) and tokens[end + 1].lower not in _CLAUSE_BOUNDARIES:
-        end += 1
+    start = _clause_start(tokens, first, floor)
+    end = _clause_end(tokens, last)
     outside = chain(range(start, first), range(last + 1, end + 1))
     if any(_is_word(tokens[index]) for index in outside):
         return start, end
@@ -291,12 +287,14 @@ def _is_word(token: Token) -> bool:
 
 
 def _clause_end(tokens: Sequence[Token], index: int) -> int:
+    """The last token index of the clause that holds `index`."""
     while index + 1 < len(tokens) and tokens[index + 1].lower not in _CLAUSE_BOUNDARIES:
         index += 1
     return index
 
 
 def _clause_start(tokens: Sequence[Token], index: int, floor: int) -> int:
+    """The first token index (not before `floor`) of the clause that holds `index`."""
     while index > floor and tokens[index - 1].lower not in _CLAUSE_BOUNDARIES:
         index -= 1
     return index
