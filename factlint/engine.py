@@ -35,7 +35,7 @@ from factlint.nlp import ParsedBlock, parse_blocks
 from factlint.pack import Claim, Pack
 from factlint.quantities import Quantity, extract_quantities
 from factlint.sentences import Sentence, Token
-from factlint.subjects import Phrase, SubjectMatch, SubjectMatcher
+from factlint.subjects import Phrase, SubjectMatch, SubjectMatcher, TokenIndex
 
 LintResult = tuple[list[Figure], list[Finding]]
 Scope = Literal["sentence", "paragraph"]
@@ -316,8 +316,8 @@ class _ClaimFilter:
         ]
 
     def matches(self, sentence: Sentence) -> list[SubjectMatch]:
-        words = {token.lower for token in sentence.tokens}
-        words.update(token.lemma for token in sentence.tokens)
+        index = TokenIndex(sentence.tokens)
+        words = index.by_word.keys()
         ordered: list[str] = []  # sorted(words), built only if a prefix must be looked up
 
         def could_match(needs: _Needs) -> bool:
@@ -334,7 +334,7 @@ class _ClaimFilter:
         found: list[SubjectMatch] = []
         for any_of, groups, matcher in self._claims:
             if could_match(any_of) and all(could_match(group) for group in groups):
-                found.extend(matcher.matches(sentence))
+                found.extend(matcher.matches(sentence, index))
         return found
 
 

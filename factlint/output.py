@@ -28,6 +28,9 @@ JSON_VERSION = 2
 
 def printable(text: str) -> str:
     """Text safe to print on a terminal: control characters and escapes shown, not obeyed."""
+    # `isprintable` is false exactly for the categories C* and Z* other than the space.
+    if text.isprintable():
+        return text
     return "".join(
         char if char == " " or unicodedata.category(char)[0] not in ("C", "Z") else _escape(char)
         for char in text

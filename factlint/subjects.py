@@ -37,32 +37,45 @@ class SubjectMatch:
     exclusions: tuple[tuple[int, int], ...] = ()
 
 
-def _word_matches(word: str, token: Token) -> bool:
-    if word.endswith("*"):
-        prefix = word[:-1]
-        return token.lower.startswith(prefix) or token.lemma.startswith(prefix)
-    return word in (token.lower, token.lemma)
-
-
 class TokenIndex:
     """The tokens of a sentence, indexed by lower-case form and lemma, so that a phrase is
-    looked up where its first word occurs instead of tried at every position."""
+    looked up where its first word occurs instead of tried at every position. Built once
+    per sentence and shared by every claim's phrases."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
         self.kept = [
             index for index, token in enumerate(tokens) if token.text not in _SKIPPED_TOKENS
         ]
+        self._forms = [(tokens[index].lower, tokens[index].lemma) for index in self.kept]
         self.by_word: dict[str, list[int]] = {}
-        for position, index in enumerate(self.kept):
-            token = tokens[index]
-            for key in {token.lower, token.lemma}:
-                self.by_word.setdefault(key, []).append(position)
+        for position, (lower, lemma) in enumerate(self._forms):
+            self.by_word.setdefault(lower, []).append(position)
+            if lemma != lower:
+                self.by_word.setdefault(lemma, []).append(position)
+        self._by_prefix: dict[str, list[int]] = {}
 
     def starts(self, word: str) -> Sequence[int]:
+        """The positions (in `kept`) of the tokens the word matches, in order."""
+        if not word.endswith("*"):
+            return self.by_word.get(word, ())
+        found = self._by_prefix.get(word)
+        if found is None:
+            prefix = word[:-1]
+            found = [
+                position
+                for position, (lower, lemma) in enumerate(self._forms)
+                if lower.startswith(prefix) or lemma.startswith(prefix)
+            ]
+            self._by_prefix[word] = found
+        return found
+
+    def matches_at(self, word: str, position: int) -> bool:
+        lower, lemma = self._forms[position]
         if word.endswith("*"):
-            return range(len(self.kept))
-        return self.by_word.get(word, ())
+            prefix = word[:-1]
+            return lower.startswith(prefix) or lemma.startswith(prefix)
+        return word in (lower, lemma)
 
 
 def find_phrase(
@@ -71,14 +84,14 @@ def find_phrase(
     """Every (first, last) token index pair where the phrase occurs."""
     index = index if index is not None else TokenIndex(tokens)
     kept = index.kept
-    size = len(phrase.words)
+    first, *rest = phrase.words
+    last_start = len(kept) - len(phrase.words)
     spans = []
-    for position in index.starts(phrase.words[0]):
-        window = kept[position : position + size]
-        if len(window) == size and all(
-            _word_matches(word, tokens[i]) for word, i in zip(phrase.words, window, strict=True)
-        ):
-            spans.append((window[0], window[-1]))
+    for position in index.starts(first):
+        if position > last_start:
+            break
+        if all(index.matches_at(word, position + offset) for offset, word in enumerate(rest, 1)):
+            spans.append((kept[position], kept[position + len(rest)]))
     return spans
 
 
@@ -106,9 +119,10 @@ class SubjectMatcher:
             for claim in claims
         ]
 
-    def matches(self, sentence: Sentence) -> list[SubjectMatch]:
+    def matches(self, sentence: Sentence, index: TokenIndex | None = None) -> list[SubjectMatch]:
+        """`index`: the sentence's TokenIndex, when the caller has built it already."""
         tokens = sentence.tokens
-        index = TokenIndex(tokens)
+        index = index if index is not None else TokenIndex(tokens)
         found: list[SubjectMatch] = []
         for subject in self._subjects:
             spans = [span for phrase in subject.any for span in find_phrase(phrase, tokens, index)]

@@ -145,3 +145,20 @@ def test_bad_baseline_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFi
     result = run_cli(["check", "--baseline", str(baseline), str(FLAGGED)], capsys)
     assert result.status == 2
     assert result.err.startswith(f"factlint: {baseline}: not a factlint baseline")
+
+
+def test_printable_escapes_exactly_the_control_and_separator_characters() -> None:
+    # `printable` returns printable text unchanged without looking at each character; this
+    # holds it to its definition: every C* and Z* character but the space is escaped.
+    import sys
+    import unicodedata
+
+    from factlint.output import printable
+
+    for code in range(0, sys.maxunicode + 1, 7):
+        char = chr(code)
+        hidden = char != " " and unicodedata.category(char)[0] in ("C", "Z")
+        shown = printable(f"a{char}b")
+        assert (shown != f"a{char}b") == hidden, hex(code)
+    assert printable("80,000–120,000 people") == "80,000–120,000 people"
+    assert printable("x\u202ey\n") == "x\\u202ey\\n"

@@ -159,6 +159,29 @@ def test_claim_filter_gives_exactly_the_subject_matchers_matches() -> None:
 
 
 @pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        ("prison camp", "Prison camps and a prison camp.", ["Prison camps", "prison camp"]),
+        ("host countr*", "Host countries, one host country.", ["Host countries", "host country"]),
+        ("kill*", "Guards killed and kill.", ["killed", "kill"]),
+        ("kang chol hwan", "Kang Chol-hwan wrote it.", ["Kang Chol-hwan"]),
+        # a phrase that would run past the last token is no match
+        ("labour camp", "It was labour", []),
+        ("camp", "", []),
+    ],
+)
+def test_find_phrase(phrase: str, text: str, expected: list[str]) -> None:
+    from factlint.subjects import Phrase, TokenIndex, find_phrase
+
+    tokens = [token for block in sentences_of([(0, text)]) for s in block for token in s.tokens]
+    index = TokenIndex(tokens)
+    spans = find_phrase(Phrase.parse(phrase), tokens, index)
+    assert [text[tokens[first].start : tokens[last].end] for first, last in spans] == expected
+    # asked again through the same index (its prefix lookups are kept), the same answer
+    assert find_phrase(Phrase.parse(phrase), tokens, index) == spans
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # glued to the full stop: the marker stays with the sentence it cites
