@@ -93,9 +93,11 @@ def sentences_of(blocks: Iterable[tuple[int, str]]) -> Iterator[list[Sentence]]:
 
 def parse_blocks(blocks: Iterable[tuple[int, str]]) -> Iterator[ParsedBlock]:
     """Each (offset, text) block, split into sentences; tokens are read only on request."""
+    items = list(blocks)
+    if not items:  # a draft without figures never pays for importing spaCy
+        return
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-    items = list(blocks)
     docs = pipeline().pipe((text for _, text in items), batch_size=_BATCH_SIZE)
     lemmas = lemma_table()
     for (offset, text), doc in zip(items, docs, strict=True):

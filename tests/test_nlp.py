@@ -126,6 +126,28 @@ def test_commands_that_lint_nothing_never_import_spacy(args: list[str]) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_draft_without_figures_is_linted_without_spacy(tmp_path: Path) -> None:
+    # Most commits touch drafts (or parts) with no figure; pre-commit should not pay
+    # spaCy's import for them. A draft with a figure does import it: the check is real.
+    quiet, figure = tmp_path / "quiet.md", tmp_path / "figure.md"
+    quiet.write_text("# Notes\n\nNothing to count here, only words.\n", encoding="utf-8")
+    figure.write_text("Some 300,000 people are held in political prison camps.\n")
+    code = (
+        "import sys\nfrom factlint.cli import main\n"
+        "code = main(['check', '--quiet', sys.argv[1]])\n"
+        "print(code, 'spacy' in sys.modules)\n"
+    )
+    for path, expected in ((quiet, "0 False"), (figure, "1 True")):
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.stdout.splitlines()[-1] == expected, result.stderr
+
+
 def test_claim_filter_gives_exactly_the_subject_matchers_matches() -> None:
     # The engine asks SubjectMatcher only about claims whose words a sentence holds; if the
     # matcher ever matched on something else, this would catch the filter dropping matches.
