@@ -17,7 +17,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,6 @@ def pipeline() -> Any:
         Defaults = TokenizerDefaults
 
     nlp = FactlintEnglish()
-    nlp.add_pipe("sentencizer")
     # spaCy's 1,000,000-character guard is for the parser and NER, which need about 1 GB
     # per 100,000 characters; the tokenizer and sentencizer are linear, and max-file-size
     # bounds a block anyway.
@@ -96,15 +95,45 @@ def parse_blocks(blocks: Iterable[tuple[int, str]]) -> Iterator[ParsedBlock]:
     items = list(blocks)
     if not items:  # a draft without figures never pays for importing spaCy
         return
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH
 
-    docs = pipeline().pipe((text for _, text in items), batch_size=_BATCH_SIZE)
+    nlp = pipeline()
+    ends = _sentence_end_ids(nlp)
+    docs = nlp.tokenizer.pipe((text for _, text in items), batch_size=_BATCH_SIZE)
     lemmas = lemma_table()
     for (offset, text), doc in zip(items, docs, strict=True):
         # One array of plain ints per Doc: reading attributes token by token builds a
         # spaCy Token object each time and cost about four times as much.
-        rows: list[list[int]] = doc.to_array([SENT_START, IDX, LENGTH, IS_SPACE]).tolist()
-        yield ParsedBlock(offset, text, rows, lemmas)
+        rows: list[list[int]] = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH, IS_SPACE]).tolist()
+        yield ParsedBlock(offset, text, rows, sentence_firsts(rows, ends), lemmas)
+
+
+@cache
+def _sentence_end_ids(nlp: Any) -> frozenset[int]:
+    """The string ids of the sentencizer's sentence-final punctuation."""
+    from spacy.pipeline import Sentencizer
+
+    strings = nlp.vocab.strings
+    return frozenset(strings.add(char) for char in Sentencizer.default_punct_chars)
+
+
+def sentence_firsts(rows: Sequence[Sequence[int]], end_ids: frozenset[int]) -> list[int]:
+    """The first token of each sentence, exactly as spaCy's rule-based sentencizer splits.
+
+    `rows` start with each token's ORTH id and IS_PUNCT flag. A token that is neither
+    punctuation nor sentence-final ("." "!" "?" ...) starts a sentence when a sentence-final
+    token came after the previous such token. The sentencizer itself walks spaCy Token
+    objects; walking plain ints is several times cheaper.
+    """
+    firsts = [0] if rows else []
+    seen_end = False
+    for index, (orth, is_punct, *_) in enumerate(rows):
+        if orth in end_ids:
+            seen_end = True
+        elif seen_end and not is_punct:
+            firsts.append(index)
+            seen_end = False
+    return firsts
 
 
 class ParsedBlock:
@@ -115,26 +144,29 @@ class ParsedBlock:
     """
 
     def __init__(
-        self, offset: int, text: str, rows: list[list[int]], lemmas: dict[str, str]
+        self,
+        offset: int,
+        text: str,
+        rows: list[list[int]],
+        firsts: list[int],
+        lemmas: dict[str, str],
     ) -> None:
         self._offset = offset
         self._text = text
-        self._rows = rows  # per token: sentence start (1 or not), idx, length, is_space
+        self._rows = rows  # per token: orth, is_punct, idx, length, is_space
         self._lemmas = lemmas
-        # Token index ranges of the sentences, as `doc.sents` splits the Doc, except that
-        # a citation marker after a full stop stays with the sentence it cites.
-        firsts = _after_markers(
-            text, rows, [index for index, row in enumerate(rows) if index == 0 or row[0] == 1]
-        )
+        # Token index ranges of the sentences, as the sentencizer splits the block, except
+        # that a citation marker after a full stop stays with the sentence it cites.
+        firsts = _after_markers(text, rows, firsts)
         stops = [*firsts[1:], len(rows)] if rows else []
         self._ranges = list(zip(firsts, stops, strict=True))
-        self.starts = [offset + rows[first][1] for first in firsts]
+        self.starts = [offset + rows[first][2] for first in firsts]
 
     def sentence(self, index: int) -> Sentence:
         first, stop = self._ranges[index]
         offset, text, lemmas = self._offset, self._text, self._lemmas
         tokens = []
-        for _, idx, length, is_space in self._rows[first:stop]:
+        for _, _, idx, length, is_space in self._rows[first:stop]:
             if is_space:
                 continue
             word = text[idx : idx + length]
@@ -144,7 +176,7 @@ class ParsedBlock:
             lemma = lemmas.get(word) or _title_case_lemma(word, lemmas)
             start = offset + idx
             tokens.append(Token(word, word.lower(), lemma.lower(), start, start + length))
-        _, last_idx, last_length, _ = self._rows[stop - 1]
+        _, _, last_idx, last_length, _ = self._rows[stop - 1]
         return Sentence(
             start=self.starts[index], end=offset + last_idx + last_length, tokens=tuple(tokens)
         )
@@ -164,7 +196,7 @@ def _after_markers(text: str, rows: list[list[int]], firsts: list[int]) -> list[
         stop = firsts[position + 1] if position + 1 < len(firsts) else len(rows)
         index, markers = first, 0
         while position and index < stop:
-            _, idx, length, is_space = rows[index]
+            _, _, idx, length, is_space = rows[index]
             if CITATION_MARKER.fullmatch(text, idx, idx + length):
                 markers += 1
             elif not is_space:

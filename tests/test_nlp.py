@@ -235,3 +235,30 @@ def test_citation_markers_are_tokens_of_the_sentence_they_cite(
         assert (
             text[sentence.start - 5 : sentence.end - 5].strip().startswith(sentence.tokens[0].text)
         )
+
+
+def test_sentence_firsts_split_exactly_as_spacys_sentencizer() -> None:
+    # factlint splits sentences itself instead of running spaCy's sentencizer; on
+    # random runs of words, punctuation and spaces, both must give the same first tokens.
+    import random
+
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    from factlint.nlp import _sentence_end_ids, sentence_firsts
+
+    nlp = pipeline()
+    sentencizer = nlp.create_pipe("sentencizer")
+    pieces = [
+        "word", "Word", "200,000", ".", "!", "?", "...", "?!", '"', ")", "(", ";", ",", "—",
+        "。", "[22]", "U.S.", "\n\n", "  ", "\n", "'", "-", "etc.",
+    ]  # fmt: skip
+    rng = random.Random(20261128)
+    texts = ["", " ", ".", "Word.", ". Word", "Word. . Word", "Word .\n\nWord"]
+    for _ in range(3000):
+        picked = rng.choices(pieces, k=rng.randint(1, 14))
+        texts.append("".join(piece + rng.choice(["", " ", " "]) for piece in picked))
+    for text in texts:
+        doc = sentencizer(nlp.make_doc(text))
+        expected = [sentence.start for sentence in doc.sents]
+        rows = doc.to_array([ORTH, IS_PUNCT]).tolist()
+        assert sentence_firsts(rows, _sentence_end_ids(nlp)) == expected, text
