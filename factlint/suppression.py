@@ -63,6 +63,8 @@ class _Region:
 
 def directives(document: Document) -> list[Directive]:
     """The suppression directives of a document, in order."""
+    if not document.may_have_comments:
+        return []
     found = []
     for start, end in document.masked.comments:
         match = _DIRECTIVE.fullmatch(document.text, start, end)
