@@ -412,6 +412,7 @@ class Results:
     runs: int
     load_before: str
     load_after: str
+    files: dict[int, int]  # MB -> drafts in that corpus (counted before a temp corpus goes)
 
 
 def render(results: Results) -> str:
@@ -450,10 +451,8 @@ def render(results: Results) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size, (one, two, peer) in results.corpora.items():
-        files = one.command[-1]
-        count = sum(1 for _ in Path(files).rglob("*.md"))
         lines.append(
-            f"| {size} MB | {count} | {_cell(one)} | {size / one.median:.2f} |"
+            f"| {size} MB | {results.files[size]} | {_cell(one)} | {size / one.median:.2f} |"
             f" {one.peak_rss / 2**20:.0f} MiB | {_cell(two)} | {size / two.median:.2f} |"
             f" {two.peak_rss / 2**20:.0f} MiB | {_cell(peer)} | {size / peer.median:.2f} |"
             f" {peer.median / one.median:.2f}× | {one.median / two.median:.2f}× |"
@@ -528,7 +527,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 0
         measure([timing for trio in corpora.values() for timing in trio], arguments.runs)
-        results = Results(floor, cold, corpora, arguments.runs, load_before, _load())
+        files = {size: sum(1 for _ in (work / f"{size}mb").rglob("*.md")) for size in corpora}
+        results = Results(floor, cold, corpora, arguments.runs, load_before, _load(), files)
     finally:
         if arguments.work is None:
             shutil.rmtree(work, ignore_errors=True)
