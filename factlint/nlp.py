@@ -27,6 +27,8 @@ from factlint.sentences import Sentence, Token
 # Blocks per spaCy batch: large enough to amortise the batching, small enough that a batch
 # of paragraphs never holds much memory.
 _BATCH_SIZE = 64
+# Words whose forms are kept (about 15 MB at most): far more than a language's vocabulary.
+_MAX_KNOWN_FORMS = 100_000
 
 # A numeric citation marker, "[22]" or "[3, 5]" or "[8–9]". spaCy glues one to the word
 # before it ("countries.[22" and "]"), which hides both the word from subject matching and
@@ -100,12 +102,21 @@ def parse_blocks(blocks: Iterable[tuple[int, str]]) -> Iterator[ParsedBlock]:
     nlp = pipeline()
     ends = _sentence_end_ids(nlp)
     docs = nlp.tokenizer.pipe((text for _, text in items), batch_size=_BATCH_SIZE)
-    lemmas = lemma_table()
+    lemmas, forms = lemma_table(), _known_forms()
     for (offset, text), doc in zip(items, docs, strict=True):
+        if len(forms) > _MAX_KNOWN_FORMS:  # an archive's numbers and names are endless
+            forms.clear()
         # One array of plain ints per Doc: reading attributes token by token builds a
         # spaCy Token object each time and cost about four times as much.
         rows: list[list[int]] = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH, IS_SPACE]).tolist()
-        yield ParsedBlock(offset, text, rows, sentence_firsts(rows, ends), lemmas)
+        yield ParsedBlock(offset, text, rows, sentence_firsts(rows, ends), lemmas, forms)
+
+
+@cache
+def _known_forms() -> dict[str, tuple[str, str]]:
+    """Each word's (lower-case form, lemma) once worked out: most words recur, and working
+    them out was a fifth of the cost of building a sentence's tokens."""
+    return {}
 
 
 @cache
@@ -150,11 +161,13 @@ class ParsedBlock:
         rows: list[list[int]],
         firsts: list[int],
         lemmas: dict[str, str],
+        forms: dict[str, tuple[str, str]],
     ) -> None:
         self._offset = offset
         self._text = text
         self._rows = rows  # per token: orth, is_punct, idx, length, is_space
         self._lemmas = lemmas
+        self._forms = forms
         # Token index ranges of the sentences, as the sentencizer splits the block, except
         # that a citation marker after a full stop stays with the sentence it cites.
         firsts = _after_markers(text, rows, firsts)
@@ -164,22 +177,32 @@ class ParsedBlock:
 
     def sentence(self, index: int) -> Sentence:
         first, stop = self._ranges[index]
-        offset, text, lemmas = self._offset, self._text, self._lemmas
+        offset, text, forms = self._offset, self._text, self._forms
         tokens = []
         for _, _, idx, length, is_space in self._rows[first:stop]:
             if is_space:
                 continue
             word = text[idx : idx + length]
-            # spaCy's lower-case form of a token is `str.lower()` of its text; its lookup
-            # lemma is `table.get(text, text)`. The table has almost no capitalised forms,
-            # so "Workers" opening a heading or a list item falls back to "workers".
-            lemma = lemmas.get(word) or _title_case_lemma(word, lemmas)
+            lower_and_lemma = forms.get(word)
+            if lower_and_lemma is None:
+                lower_and_lemma = forms[word] = _forms(word, self._lemmas)
             start = offset + idx
-            tokens.append(Token(word, word.lower(), lemma.lower(), start, start + length))
+            tokens.append(Token(word, *lower_and_lemma, start, start + length))
         _, _, last_idx, last_length, _ = self._rows[stop - 1]
         return Sentence(
             start=self.starts[index], end=offset + last_idx + last_length, tokens=tuple(tokens)
         )
+
+
+def _forms(word: str, lemmas: dict[str, str]) -> tuple[str, str]:
+    """A word's lower-case form and lower-cased lemma.
+
+    spaCy's lower-case form of a token is `str.lower()` of its text; its lookup lemma is
+    `table.get(text, text)`. The table has almost no capitalised forms, so "Workers" opening
+    a heading or a list item falls back to "workers".
+    """
+    lemma = lemmas.get(word) or _title_case_lemma(word, lemmas)
+    return word.lower(), lemma.lower()
 
 
 def _title_case_lemma(word: str, lemmas: dict[str, str]) -> str:

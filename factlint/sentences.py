@@ -6,10 +6,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple, not a frozen dataclass: a draft has a token per word of every sentence
+    # that states a figure, and a frozen dataclass's __init__ costs three times as much.
     text: str
     lower: str
     lemma: str  # lower-cased lemma
