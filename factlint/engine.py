@@ -308,6 +308,7 @@ class _ClaimFilter:
     def __init__(self, claims: Sequence[Claim]) -> None:
         self._claims = [
             (
+                _some_word_of(_needs(claim.subject.any)),
                 _needs(claim.subject.any),
                 tuple(_needs(group) for group in claim.subject.all),
                 SubjectMatcher([claim]),
@@ -317,7 +318,7 @@ class _ClaimFilter:
 
     def matches(self, sentence: Sentence) -> list[SubjectMatch]:
         index = TokenIndex(sentence.tokens)
-        words = index.by_word.keys()
+        words = set(index.by_word)
         ordered: list[str] = []  # sorted(words), built only if a prefix must be looked up
 
         def could_match(needs: _Needs) -> bool:
@@ -332,7 +333,9 @@ class _ClaimFilter:
             return False
 
         found: list[SubjectMatch] = []
-        for any_of, groups, matcher in self._claims:
+        for some_word, any_of, groups, matcher in self._claims:
+            if some_word is not None and some_word.isdisjoint(words):
+                continue  # most sentences name few claims: one set operation rules out most
             if could_match(any_of) and all(could_match(group) for group in groups):
                 found.extend(matcher.matches(sentence, index))
         return found
@@ -350,6 +353,14 @@ def _needs(phrases: Sequence[str]) -> _Needs:
         prefixes = tuple(word[:-1] for word in words if word.endswith("*"))
         needs.append((exact, prefixes))
     return tuple(needs)
+
+
+def _some_word_of(needs: _Needs) -> frozenset[str] | None:
+    """Words of which a sentence must hold one for any of the phrases to match, or None when
+    a phrase is all prefixes (`labour*`) and no word is needed."""
+    if any(not exact for exact, _ in needs):
+        return None
+    return frozenset(word for exact, _ in needs for word in exact)
 
 
 def _has_prefix(ordered: list[str], prefix: str) -> bool:
