@@ -196,6 +196,7 @@ def _check(arguments: argparse.Namespace) -> int:
         baseline=optional_path(arguments.baseline),
         write_baseline=optional_path(arguments.write_baseline),
         diff_ref=arguments.diff,
+        keep_figures=arguments.format == "json" or arguments.figures,
     )
     if arguments.jobs == 1:
         result = run_check(options)

@@ -55,10 +55,19 @@ POOL: ContextVar[DocumentPool | None] = ContextVar("factlint_document_pool", def
 class Linter:
     """Lints documents against a set of packs; build once, use for many files."""
 
-    def __init__(self, packs: Sequence[Pack], attribution_scope: Scope = "sentence") -> None:
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        attribution_scope: Scope = "sentence",
+        *,
+        keep_figures: bool = True,
+    ) -> None:
         self.packs = tuple(packs)
         # "paragraph": an attribution anywhere in a figure's block counts for it.
         self.attribution_scope: Scope = attribution_scope
+        # False: the report's `figures` stay empty. Only JSON and `--figures` print them,
+        # and they are most of what a run over an archive holds and sends between processes.
+        self.keep_figures = keep_figures
         self._pack_of: dict[str, Pack] = {}
         claims: list[Claim] = []
         for pack in self.packs:
@@ -94,7 +103,8 @@ class Linter:
     def lint_one(self, document: Document) -> LintResult:
         """The figure records and findings of one document."""
         figures = self.figures(document)
-        return [_figure_record(figure) for figure in figures], run_checks(figures)
+        records = [_figure_record(figure) for figure in figures] if self.keep_figures else []
+        return records, run_checks(figures)
 
     def figures(self, document: Document) -> list[LinkedFigure]:
         """Every quantity of the document, linked and compared."""

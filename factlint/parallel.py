@@ -156,7 +156,7 @@ class LintPool:
         # per document.
         key = id(linter)
         if key not in self._packs:
-            settings = (tuple(linter.packs), linter.attribution_scope)
+            settings = (tuple(linter.packs), linter.attribution_scope, linter.keep_figures)
             blob = pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL)
             self._packs[key] = _Packs(hashlib.sha256(blob).hexdigest(), blob, linter)
         return self._packs[key]
@@ -278,8 +278,8 @@ def _lint(packs: _Packs, document: Document) -> LintResult | _Failure:
         if linter is None:
             from factlint.engine import Linter
 
-            pack_list, scope = pickle.loads(packs.blob)
-            linter = Linter(pack_list, scope)
+            pack_list, scope, keep_figures = pickle.loads(packs.blob)
+            linter = Linter(pack_list, scope, keep_figures=keep_figures)
             _LINTERS[packs.digest] = linter
         return linter.lint_one(document)
     except Exception as error:

@@ -37,6 +37,7 @@ class CheckOptions:
     baseline: Path | None = None
     write_baseline: Path | None = None
     diff_ref: str | None = None
+    keep_figures: bool = True  # False: report.figures stays empty (no output format needs it)
 
 
 @dataclass
@@ -85,7 +86,7 @@ def run_check(options: CheckOptions) -> RunResult:
             check_ids_known(config, known)
         for file in group.files:
             configs[file.shown] = file.config
-        linter = Linter(packs, group.scope)
+        linter = Linter(packs, group.scope, keep_figures=options.keep_figures)
         part = linter.lint(_documents(group.files, problems, found_directives))
         report.files += part.files
         report.findings.extend(part.findings)

@@ -208,3 +208,17 @@ def _group(pgid: int) -> list[int]:
             if int(fields[2]) == pgid:
                 found.append(int(entry.name))
     return found
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_figures_are_kept_only_when_asked_for(jobs: int) -> None:
+    # Text, SARIF, GitHub and rdjsonl output never print the figures; a run for them keeps
+    # none (nor sends them between processes), and its findings are the same.
+    from factlint.run import CheckOptions, run_check
+
+    paths = [str(FIXTURES / "drafts"), str(FIXTURES / "acceptance")]
+    with lint_jobs(jobs):
+        kept = run_check(CheckOptions(paths=paths)).report
+        dropped = run_check(CheckOptions(paths=paths, keep_figures=False)).report
+    assert kept.figures and not dropped.figures
+    assert dropped.findings == kept.findings and dropped.files == kept.files
