@@ -40,6 +40,13 @@ _VAGUE_PLURALS = (
     "|critics|scholars|insiders|diplomats|accounts|people|others|many|some|several|most"
 )
 _VAGUE_DETERMINERS = "some|many|several|various|most|other|unnamed|anonymous|unofficial|certain"
+# What a figure is taken from when it names no reporting verb: "(defector testimony)", "a
+# figure that comes from the ministry's registry".
+_SOURCE_NOUNS = (
+    "registry|registers?|records|database|data|survey|study|report|census|statistics|figures"
+    "|research|interviews?|testimony|testimonies|panel|commission|inquiry|ministry|institute"
+    "|estimates?|count|tally|press\\s+release|list|audit|review|investigation"
+)
 
 _CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4}){0,8}\]|\[\^[^\]\s]{1,40}\]")
 _PARENTHETICAL_CITATION = regex.compile(
@@ -69,10 +76,17 @@ _NAMED_PATTERNS = (
         r"(?:[A-Z]|(?i:a|an|one)\s+\w)"
     ),
     regex.compile(r"(?i:\bsources?\s*:\s*)\S"),
+    # a headline's source prefix: "UN: up to 200,000 held in camps", "HRW: …"
+    regex.compile(
+        r"^\s*(?!(?:DPRK|ROK|PRC|NK|US|USA|UK|EU|NOTE|FAQ|FYI|NB|PS|TLDR|UPDATE|BREAKING)\b)"
+        r"[A-Z]{2,6}(?:\s+[A-Z][\w&.-]*){0,2}\s*:(?=\s+\S)"
+    ),
     # "…, a figure that comes from the ministry's registry": where the figure was taken from
+    # (but not "drawn from the lowest classes": what follows "from" must be a source)
     regex.compile(
         r"(?i:\b(?:comes?|came|coming|drawn|taken|derived)\s+from\s+)"
-        r"(?:(?i:the|a|an|its|their|our)\s+[\w’'-]+|[A-Z])"
+        r"(?:(?i:the|a|an|its|their|our)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:[\w-]+['’]s\b|(?i:{_SOURCE_NOUNS})\b)|[A-Z])"
     ),
 )
 _VAGUE_PATTERNS = regex.compile(
@@ -131,9 +145,24 @@ _SPECIFIC_HEADS = frozenset(
     diplomat expert activist academic scholar professor economist paper review audit
     document book article monitor observatory network coalition alliance mission union
     court tribunal data figures statistics records registry
+    veteran survivor inmate prisoner escapee refugee labourer laborer manager supervisor
+    guard interviewee respondent employee engineer doctor lawyer soldier
     """.split()
 )
 _NP_LENGTH = 7
+_SAMPLE_HEADS = frozenset("interviewee respondent participant informant".split())
+_VAGUE_DETERMINER_WORDS = frozenset(_VAGUE_DETERMINERS.split("|"))
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozens scores".split()
+)
+
+
+def _is_number_word(token: Token) -> bool:
+    return token.lower in _NUMBER_WORDS or token.text[:1].isdigit()
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def classify_attribution(
@@ -153,12 +182,20 @@ def classify_attribution(
         if match:
             return Attribution("named", match.group().strip())
     vague_cue: str | None = None
-    for index, token in enumerate(sentence.tokens):
-        if token.lemma not in _CUE_LEMMAS and token.lower not in _CUE_LEMMAS:
-            continue
-        kind = _reporting_clause(sentence.tokens, index, source_names)
-        if kind == "named":
-            return Attribution("named", _cue_text(sentence, index, text))
+    tokens = sentence.tokens
+    cues = [
+        index
+        for index, token in enumerate(tokens)
+        if token.lemma in _CUE_LEMMAS or token.lower in _CUE_LEMMAS
+    ]
+    # A reporting clause set off by commas (", activists say.") frames the whole sentence,
+    # so it is judged before a cue word of the sentence's own clause.
+    framing = {index for index in cues if _is_parenthetical(tokens, index)}
+    cues.sort(key=lambda index: index not in framing)
+    for index in cues:
+        kind = _reporting_clause(tokens, index, source_names)
+        if kind == "named" or (kind == "vague" and index in framing):
+            return Attribution(kind, _cue_text(sentence, index, text))
         if kind == "vague" and vague_cue is None:
             vague_cue = _cue_text(sentence, index, text)
     hedge = _VAGUE_PATTERNS.search(sentence_text)
@@ -189,12 +226,34 @@ _CITATION_CELL = regex.compile(r"[A-Z][^\d]{0,60}?,?\s+(?:1[89]\d\d|20\d\d)[a-z]
 
 
 def _source_in_parentheses(sentence_text: str, source_names: Sequence[str]) -> str | None:
-    """A known source name alone in parentheses, "(Asan Institute)": a citation with no year."""
+    """A citation with no year in parentheses: a known source name, "(Asan Institute)", or a
+    noun phrase headed by a kind of source, "(defector testimony)", "(UN panel of experts,
+    unconfirmed)"."""
     names = {name.lower() for name in source_names}
     for found in regex.finditer(r"\(([^()\n]{2,80})\)", sentence_text):
-        if found.group(1).strip().lower() in names:
+        inside = found.group(1).strip()
+        if inside.lower() in names or _headed_by_source(inside.split(",")[0]):
             return str(found.group())
     return None
+
+
+_UNSPECIFIC_WORDS = frozenset({"a", "an", "rough", *_VAGUE_DETERMINERS.split("|")})
+_SOURCE_HEAD = regex.compile(rf"(?:{_SOURCE_NOUNS})", regex.IGNORECASE)
+_PHRASE_WORDS = 6
+
+
+def _headed_by_source(phrase: str) -> bool:
+    """Whether a short noun phrase's head (its last word before any "of") is a source noun."""
+    words = phrase.split()
+    if "of" in words:
+        words = words[: words.index("of")]
+    if not words or len(words) > _PHRASE_WORDS or not words[0][:1].isalpha():
+        return False
+    if words[0].lower() in _UNSPECIFIC_WORDS and not any(
+        word[:1].isupper() or word.isdigit() for word in words[1:]
+    ):
+        return False  # "(an estimate)", "(some reports)", but "(a 2019 UN report)"
+    return _SOURCE_HEAD.fullmatch(words[-1].strip(".;:")) is not None
 
 
 def _source_cell(sentence_text: str, source_names: Sequence[str]) -> str | None:
@@ -237,31 +296,77 @@ def _cue_text(sentence: Sentence, index: int, text: str) -> str:
     return " ".join(text[start : tokens[index].end].split())
 
 
+_CLAUSE_EDGES = frozenset({",", ";", ".", "!", "?", "”", '"', "—", "–"})
+
+
+def _is_parenthetical(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the reporting word ends a clause set off from the rest: "…, activists say."
+    or "…, analysts in Seoul say, a sum …" (a comma before its speaker, and after it a
+    comma or the end)."""
+    after = index + 1
+    if after < len(tokens) and tokens[after].lower not in _CLAUSE_EDGES:
+        return False
+    before = _phrase_before(tokens, index)
+    start = _before_adverbs(tokens, index) - len(before)
+    return bool(before) and start >= 0 and tokens[start].lower in _CLAUSE_EDGES
+
+
+def _before_adverbs(tokens: Sequence[Token], index: int) -> int:
+    """The index of the last token before the verb at `index` and its adverbs ("has since")."""
+    position = index - 1
+    while position >= 0 and tokens[position].lower in _SKIPPED_BEFORE_VERB:
+        position -= 1
+    return position
+
+
+# "on state contracts", "in the report": after a preposition a cue word is a noun.
+_PREPOSITIONS = frozenset("on in at for with into from under about of over per".split())
+# "put in 18-hour days", "put up with": a phrasal verb, not "put the figure at".
+_PUT_PARTICLES = frozenset("in up out on off down away through together".split())
+# "North Korea ranked Tier 3": these verbs take an object before the tier ("ranks North
+# Korea Tier 3"), so a tier straight after the participle is a passive with no agent.
+_PLACING_LEMMAS = frozenset("rank rate place list".split())
+
+
 def _reporting_clause(
     tokens: Sequence[Token], index: int, source_names: Sequence[str]
 ) -> AttributionKind:
     """Whether the reporting word at `index` has a named, a vague, or no speaker."""
+    token = tokens[index]
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if previous in _NOUN_DETERMINERS or following in ("by", "of"):
-        return "none"  # "a report", "the estimates of": a noun, not a reporting verb
+    if previous in _NOUN_DETERMINERS or previous in _PREPOSITIONS or following == "by":
+        return "none"  # "a report", "on state contracts": a noun, not a reporting verb
+    if following == "of" and not _is_past_form(token):
+        return "none"  # "the estimates of" is a noun; "said of the labour" is a verb
+    if token.lemma == "put" and following in _PUT_PARTICLES:
+        return "none"
+    if token.lemma in _PLACING_LEMMAS and _is_past_form(token) and following == "tier":
+        return "none"
     if any(token.lower in _POSSESSIVES for token in tokens[max(0, index - 2) : index]):
         return "none"  # "North Korea's TIP ranking": a possessed noun, not a verb
-    before = _phrase_before(tokens, index)
-    if before and before[-1].lower in _PASSIVE_AUXILIARIES:
+    neighbour = _before_adverbs(tokens, index)
+    if neighbour >= 0 and tokens[neighbour].lower in _PASSIVE_AUXILIARIES:
         return "none"  # "is estimated": the hedge patterns judge passives
+    before = _phrase_before(tokens, index)
+    past = _is_past_form(token)
     if before:
-        return _speaker(before, sentence_initial=before[0] is tokens[0], names=source_names)
+        return _speaker(
+            before, sentence_initial=before[0] is tokens[0], names=source_names, past=past
+        )
     after = _phrase_after(tokens, index)
     if after:
-        return _speaker(after, sentence_initial=False, names=source_names)
+        return _speaker(after, sentence_initial=False, names=source_names, past=past)
     return "none"
 
 
+def _is_past_form(token: Token) -> bool:
+    """A past tense or participle ("said", "ranked", "wrote"), not a noun's plural."""
+    return token.lower != token.lemma and not token.lower.endswith("s")
+
+
 def _phrase_before(tokens: Sequence[Token], index: int) -> list[Token]:
-    position = index - 1
-    while position >= 0 and tokens[position].lower in _SKIPPED_BEFORE_VERB:
-        position -= 1
+    position = _before_adverbs(tokens, index)
     phrase: list[Token] = []
     while position >= 0 and len(phrase) < _NP_LENGTH:
         token = tokens[position]
@@ -309,15 +414,43 @@ def _ends_phrase(token: Token) -> bool:
     )
 
 
+# Words after a noun that modify it: the head stands before them ("workers abroad",
+# "analysts in Seoul"). After "at", "of" or "from" stands the institution that names the
+# speakers ("researchers at the institute"), which is kept.
+_POSTMODIFIERS = frozenset("abroad overseas there here now today themselves alone".split())
+_HEAD_PREPOSITIONS = frozenset({"in"})
+
+
+def _head(words: Sequence[str]) -> str:
+    """The head noun of a speaker phrase: its last word before a place ("in Seoul") or a
+    word that follows a noun to modify it."""
+    end = len(words)
+    for position in range(1, len(words)):
+        if words[position] in _HEAD_PREPOSITIONS:
+            end = position
+            break
+    while end > 1 and words[end - 1] in _POSTMODIFIERS:
+        end -= 1
+    return words[end - 1]
+
+
 def _speaker(
-    phrase: Sequence[Token], *, sentence_initial: bool, names: Sequence[str]
+    phrase: Sequence[Token], *, sentence_initial: bool, names: Sequence[str], past: bool
 ) -> AttributionKind:
+    """Whether the phrase before or after a reporting verb names a source; `past`: the verb
+    is in the past tense."""
     words = [token.lower for token in phrase]
     joined = " ".join(token.text for token in phrase).lower()
     if any(name.lower() in joined for name in names):
         return "named"
     if words[0] in _PRONOUNS and len(words) == 1:
         return "named"
+    if "in" in words[1:] and words[words.index("in", 1) - 1] in _VAGUE_HEADS - {"officials"}:
+        # "analysts in Seoul say": where they are names none of them ("officials in Seoul"
+        # are the government's, which is a source)
+        return "vague"
+    if words[0] in _VAGUE_DETERMINER_WORDS and not (len(phrase) > 1 and _is_number_word(phrase[1])):
+        return "vague"  # "some defectors say", but not "some 300 defectors say"
     proper = [
         token
         for position, token in enumerate(phrase)
@@ -326,15 +459,30 @@ def _speaker(
     ]
     if proper:
         return "named"
-    head = words[-1]
+    head = _head(words)
     if head in _VAGUE_HEADS:
         return "vague"
-    if head in _SPECIFIC_HEADS or (
-        head.rstrip("s") in _SPECIFIC_HEADS and words[0] in _NOUN_DETERMINERS
-    ):
+    if head in _SPECIFIC_HEADS:
         return "named"
-    if sentence_initial and len(phrase) == 1 and phrase[0].text[:1].isupper():
-        return "named"  # "Pyongyang says", "Amnesty estimates"
+    # "the workers said", "two former workers told": a plural made specific by a determiner
+    # or a number. With a modifier only, the tense decides: "shock brigade veterans said"
+    # reports what some said once, "aid workers say" is as generic as "experts say".
+    if _singular(head) in _SPECIFIC_HEADS:
+        if words[0] in _NOUN_DETERMINERS or _is_number_word(phrase[0]):
+            return "named"
+        if len(words) > 1:
+            return "named" if past else "vague"
+    if _singular(head) in _SAMPLE_HEADS:
+        return "named"  # "Interviewees reported": the people the study itself asked
+    if (
+        sentence_initial
+        and len(phrase) == 1
+        and phrase[0].text[:1].isupper()
+        and phrase[0].lemma == phrase[0].lower
+    ):
+        # "Pyongyang says", "Amnesty estimates"; an inflected common word ("Survivors
+        # describe", "Trafficking claims") is no name
+        return "named"
     if words[0] in ("the", "this", "that", "its", "their", "our", "a", "an", "one"):
         return "named"
     return "none"

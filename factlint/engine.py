@@ -29,11 +29,11 @@ from factlint.credits import Credit, SourceNames
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.findings import Figure, Finding, Interval, Report, Span
-from factlint.linking import link, rows_keyed_by_place
+from factlint.linking import fits, link, may_carry_subject, refers_back, rows_keyed_by_place
 from factlint.markdown import Block
 from factlint.nlp import ParsedBlock, parse_blocks
 from factlint.pack import Claim, Pack
-from factlint.quantities import Quantity, extract_quantities
+from factlint.quantities import Quantity, extract_quantities, with_column_unit
 from factlint.sentences import Sentence, Token
 from factlint.subjects import Phrase, SubjectMatch, SubjectMatcher, TokenIndex
 
@@ -136,6 +136,8 @@ class Linter:
         blocks = ((block.start, masked[block.start : block.end]) for block, _ in found)
         for (block, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
             context = _Context.of(block, parsed_contexts, masked)
+            if context.columns:
+                quantities = [context.with_units(quantity) for quantity in quantities]
             figures.extend(self._link_block(document, quantities, parsed, context, citations))
         return figures
 
@@ -163,13 +165,20 @@ class Linter:
             if context.lead_in is not None
             else NONE
         )
+        # The claim the sentence before spoke of, if only one, for "the figure" to refer to.
+        previous: tuple[int, Claim | None] = (-2, None)
         for index, in_sentence in by_sentence.items():
             sentence = parsed.sentence(index)
             attribution = self._attribution(document, sentence, citations)
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
             attribution = strongest(strongest(attribution, context.source_cell), lead_in)
-            claims = self._link(sentence, in_sentence, context)
+            before = parsed.sentence(index - 1) if index > 0 else None
+            claims = self._link(sentence, in_sentence, context, before)
+            if previous[0] == index - 1 and previous[1] is not None:
+                claims = _referred_back(sentence, in_sentence, claims, previous[1])
+            linked = {claim.id: claim for claim in claims if claim is not None}
+            previous = (index, next(iter(linked.values())) if len(linked) == 1 else None)
             credited = (
                 self._credited(document.masked.text, sentence, context)
                 if attribution.kind == "named" and any(claims)
@@ -188,16 +197,37 @@ class Linter:
         return figures
 
     def _link(
-        self, sentence: Sentence, quantities: list[Quantity], context: _Context
+        self,
+        sentence: Sentence,
+        quantities: list[Quantity],
+        context: _Context,
+        before: Sentence | None = None,
     ) -> list[Claim | None]:
-        """Linked in the sentence; a figure it leaves unlinked, in the context as well."""
+        """Linked in the sentence; a figure it leaves unlinked, in the context as well, and,
+        in a sentence that names no subject and refers back, with the sentence before it."""
         part = context.rows_are_parts
-        claims = link(sentence, quantities, self._matcher.matches(sentence), part_of_whole=part)
-        if not context.tokens or all(claims):
+        subjects = self._matcher.matches(sentence)
+        claims = link(sentence, quantities, subjects, part_of_whole=part)
+        if context.tokens and not all(claims):
+            widened = sentence.in_context(context.tokens)
+            found = link(widened, quantities, self._matcher.matches(widened), part_of_whole=part)
+            claims = [claim or other for claim, other in zip(claims, found, strict=True)]
+        if before is None or subjects or all(claims):
             return claims
-        widened = sentence.in_context(context.tokens)
-        found = link(widened, quantities, self._matcher.matches(widened), part_of_whole=part)
-        return [claim or other for claim, other in zip(claims, found, strict=True)]
+        # "The dolgyeokdae build roads. Members serve ten-year terms.": a sentence that
+        # refers back by its first word is about the subject the sentence before named.
+        carried = [
+            claim is None and may_carry_subject(sentence, quantity)
+            for quantity, claim in zip(quantities, claims, strict=True)
+        ]
+        if not any(carried):
+            return claims
+        kept = [quantity for quantity, carry in zip(quantities, carried, strict=True) if carry]
+        widened = sentence.in_context(before.tokens)
+        linked = iter(link(widened, kept, self._matcher.matches(widened), part_of_whole=part))
+        return [
+            next(linked) if carry else claim for claim, carry in zip(claims, carried, strict=True)
+        ]
 
     def _credited(self, masked: str, sentence: Sentence, context: _Context) -> tuple[Credit, ...]:
         """The packs' sources the figure's sentence names, or else its lead-in or source cell
@@ -268,6 +298,15 @@ class _Context:
     lead_in: Sentence | None = None  # the last sentence of the lead-in paragraph
     source_cell: Attribution = NONE  # the row's cell under a "Source" header
     rows_are_parts: bool = False  # the rows are keyed by country: "| China | 19,000 |"
+    # (start, end, header) of each of a table row's cells: "| 16–18 |" under "Daily hours"
+    columns: tuple[tuple[int, int, str], ...] = ()
+
+    def with_units(self, quantity: Quantity) -> Quantity:
+        """The quantity in the unit its table column's header names, if it has none."""
+        for start, end, header in self.columns:
+            if start <= quantity.start and quantity.end <= end:
+                return with_column_unit(quantity, header)
+        return quantity
 
     @classmethod
     def of(cls, block: Block, parsed: dict[int, ParsedBlock], masked: str) -> _Context:
@@ -293,6 +332,10 @@ class _Context:
             lead_in,
             source_column(header_cells, row_cells),
             bool(header_cells) and rows_keyed_by_place(header_cells[0]),
+            tuple(
+                (cell[0], cell[1], header)
+                for cell, header in zip(block.cells, header_cells, strict=False)
+            ),
         )
 
 
@@ -377,6 +420,20 @@ def _has_prefix(ordered: list[str], prefix: str) -> bool:
     """Whether some word of the sorted list starts with `prefix`."""
     index = bisect_left(ordered, prefix)
     return index < len(ordered) and ordered[index].startswith(prefix)
+
+
+def _referred_back(
+    sentence: Sentence, quantities: list[Quantity], claims: list[Claim | None], earlier: Claim
+) -> list[Claim | None]:
+    """Unlinked figures that "the figure" names are about the claim of the sentence before."""
+    return [
+        claim
+        if claim is not None
+        or not fits(earlier, quantity)
+        or not refers_back(sentence, quantity, earlier)
+        else earlier
+        for quantity, claim in zip(quantities, claims, strict=True)
+    ]
 
 
 def _compared(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 import regex
@@ -352,7 +352,7 @@ _SUFFIX_BOUND_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _RANGE_SEPARATOR = regex.compile(
-    r"\s*[-–—‒―]\s*(?:to\s+)?|\s+(?P<to>to)\s+|\s+(?P<and>and)\s+", regex.IGNORECASE
+    r"\s*[-–—‒―]\s*(?:to(?:\s+|-(?=\d)))?|\s+(?P<to>to)\s+|\s+(?P<and>and)\s+", regex.IGNORECASE
 )
 # Besides white space, the characters that matches of the patterns read after a value can
 # start with ("5%", "5-year", "5km", "5bn"; `regex` matches "K", the Kelvin sign, to "k"):
@@ -1043,4 +1043,75 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         found.append(quantity)
         position = quantity.end
+    return [_age_of_a_when_clause(text, quantity) for quantity in _with_elided_units(text, found)]
+
+
+# "She was nine when she arrived, and 19 when she left": a bare number that a person "was"
+# at the time of a when-clause is an age.
+_BE_BEFORE = regex.compile(r"\b(?:was|were|am|is|and)\s+$", regex.IGNORECASE)
+_WHEN_AFTER = regex.compile(r"\s+when\b", regex.IGNORECASE)
+_OLDEST_AGE = 120
+
+
+def _age_of_a_when_clause(text: str, quantity: Quantity) -> Quantity:
+    if (
+        quantity.kind != "count"
+        or quantity.bound != "exact"
+        or quantity.low is None
+        or not 1 <= quantity.low <= _OLDEST_AGE
+        or not _WHEN_AFTER.match(text, quantity.end)
+        or not _BE_BEFORE.search(text[max(0, quantity.start - 6) : quantity.start])
+    ):
+        return quantity
+    return replace(quantity, kind="age")
+
+
+# "12–16 hours per day, and sometimes up to 20.": the second figure's unit is left out, as
+# English leaves out what a coordinated phrase repeats; it ends its clause, so no noun of
+# its own follows it.
+_ELIDED_UNIT_GAP = regex.compile(
+    r"\s*,?\s*(?:and|or|but)\s+(?:(?:sometimes|even|often|occasionally|at\s+times)\s+)?"
+    r"|\s*,\s*(?:sometimes|even|often|occasionally|at\s+times)\s+",
+    regex.IGNORECASE,
+)
+_ELIDED_UNIT_END = regex.compile(r"\s*(?:[.;,)!?\[]|$)")
+
+
+def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    for index in range(1, len(found)):
+        previous, current = found[index - 1], found[index]
+        if (
+            previous.kind == "duration"
+            and current.kind == "count"
+            and _ELIDED_UNIT_GAP.fullmatch(text, previous.end, current.start)
+            and _ELIDED_UNIT_END.match(text, current.end)
+        ):
+            found[index] = replace(current, kind="duration", unit=previous.unit, per=previous.per)
     return found
+
+
+# A table column headed "Daily hours" or "Hours per day" gives its bare numbers that unit.
+_HEADER_DURATION = regex.compile(r"\b(?P<unit>hour|day|week|month|year)s?\b", regex.IGNORECASE)
+_HEADER_RATE = regex.compile(
+    r"\b(?:daily|(?:a|per|each|every)\s+(?P<unit>day|week|month|year))\b|/\s*(?P<slash>day)\b",
+    regex.IGNORECASE,
+)
+
+
+def with_column_unit(quantity: Quantity, header: str) -> Quantity:
+    """A bare count in a table cell, read in the duration unit its column header names."""
+    if quantity.kind != "count" or quantity.bound == "magnitude":
+        return quantity
+    duration = _HEADER_DURATION.search(header)
+    if duration is None:
+        return quantity
+    unit = _DURATION_UNITS[duration.group("unit").lower()]
+    rate = _HEADER_RATE.search(header, duration.end()) or _HEADER_RATE.search(
+        header, 0, duration.start()
+    )
+    per = None
+    if rate is not None:
+        per = (rate.group("unit") or rate.group("slash") or "day").lower()
+    if per == unit:
+        return quantity  # "Days per day" says nothing of a unit
+    return replace(quantity, kind="duration", unit=unit, per=per)

@@ -77,6 +77,34 @@ CASES: list[tuple[str, AttributionKind]] = [
     # a possessed noun is no reporting verb
     ("Tier 3 is North Korea's TIP ranking.", "none"),
     # "an estimated" hedges its own figure, not the sentence's others: see test below
+    # a specific unnamed speaker: a number or a determiner, or a modifier and a past tense
+    ("Three former guards told the hearing that 100,000 were held.", "named"),
+    ("Camp survivors said 120,000 people are held in the camps.", "named"),
+    ("“It's a $1-billion business,” a Chinese factory manager said of the labourers.", "named"),
+    ("Researchers at the institute say 50,000 work abroad.", "named"),
+    ("Officials in Seoul estimate that 50,000 work abroad.", "named"),
+    # ...a generic plural is a hedge: a modifier and a present tense, a place, "some"
+    ("Hunger takes 30 percent of the recruits, aid workers say.", "vague"),
+    ("Experts in Washington estimate that 50,000 work abroad.", "vague"),
+    ("Some defectors claim that 50,000 work abroad.", "vague"),
+    # a reporting clause set off by commas frames the sentence, before a cue of its own
+    ("Poverty claims 40 percent of their wages, experts say.", "vague"),
+    # a source noun in parentheses, or a headline's source prefix
+    ("The dolgyeokdae earn $2 billion a year (defector testimony).", "named"),
+    ("Up to $3 billion a year (UN panel of experts, unconfirmed).", "named"),
+    ("UN: up to 200,000 held in political prison camps", "named"),
+    ("Some 50,000 work abroad (an estimate).", "none"),
+    ("Some 50,000 work abroad (a 2019 UN report).", "named"),
+    ("DPRK: up to 200,000 held in political prison camps", "none"),
+    # what a figure is drawn from must be a source
+    ("The 75 percent is drawn from the ministry's records.", "named"),
+    ("The 400,000 recruits are drawn from the poorest families.", "none"),
+    # a cue word that is no reporting verb: after a preposition, "put in", a passive ranking,
+    # an inflected common word opening the sentence
+    ("Some 50,000 reportedly work overseas on state contracts.", "vague"),
+    ("Workers abroad put in 18-hour days.", "none"),
+    ("North Korea ranked Tier 3 for another year.", "none"),
+    ("Refugees recall that 50,000 work abroad; 30,000 are in Russia.", "none"),
 ]
 
 

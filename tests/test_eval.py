@@ -177,9 +177,9 @@ def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # The figures measured when tuning stopped, less a little slack: a change to linking,
     # parsing or attribution that makes the tuning split worse fails here first.
     metrics = results["tune"]
-    assert metrics.range.precision >= 0.98
-    assert metrics.range.recall >= 0.96
-    assert metrics.attribution.precision >= 0.93
-    assert metrics.attribution.recall >= 0.92
-    assert metrics.false_range_per_100_non_claims <= 0.6
-    assert metrics.linking_accuracy >= 0.97
+    assert metrics.range.precision >= 0.97
+    assert metrics.range.recall >= 0.94
+    assert metrics.attribution.precision >= 0.98
+    assert metrics.attribution.recall >= 0.94
+    assert metrics.false_range_per_100_non_claims <= 0.8
+    assert metrics.linking_accuracy >= 0.965

@@ -150,6 +150,92 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         [("120,000 square kilometres", None), ("25,000", None)],
     ),
     ("The overseas workforce is put at 58,000.", [("58,000", "overseas-workers")]),
+    # a place names a part only near its figure, not as another word's place
+    (
+        "The regime holds 100,000 people in political prison camps and ignores every resolution"
+        " passed in Geneva.",
+        [("100,000", "prison-camp-population")],
+    ),
+    # the figure after "of the" is the whole that a part of is placed
+    (
+        "Most of the 55,000 North Korean workers abroad are in China.",
+        [("55,000", "overseas-workers")],
+    ),
+    # a list of regions spans the whole
+    (
+        "Some 55,000 North Korean labourers work abroad in Russia, China, Kuwait and Qatar.",
+        [("Some 55,000", "overseas-workers")],
+    ),
+    # the place of a speaker is not the figure's
+    (
+        "Officials in Seoul say some 55,000 North Koreans work abroad.",
+        [("some 55,000", "overseas-workers")],
+    ),
+    # the noun a count counts is the head of its compound; numbers and governments are no
+    # head counts
+    (
+        "Up to 500,000 Shock Brigade Labourers toil for the regime.",
+        [("Up to 500,000", "dolgyeokdae-workforce")],
+    ),
+    ("The shock brigades come down to two numbers.", [("two", None)]),
+    (
+        "Most workers abroad are in Russia and China, so three governments decide.",
+        [("three", None)],
+    ),
+    # a figure that measures a noun of its own clause is not about another clause's subject
+    (
+        "The country's population of about 25 million is hungry, and every worker sent abroad"
+        " is one mouth fewer.",
+        [("about 25 million", None)],
+    ),
+    # a figure in a relative clause is about the noun the clause is about
+    (
+        "The dam, which cost an estimated $900 million a year, was built by workers sent abroad.",
+        [("an estimated $900 million a year", None)],
+    ),
+    (
+        "Dolgyeokdae recruits, who serve 10 years, build the regime's dams.",
+        [("10 years", "dolgyeokdae-service-years")],
+    ),
+    # everyone who went through a place, or died there, is no population at one time
+    (
+        "Over the decades some 400,000 people have passed through the political prison camps.",
+        [("some 400,000", None)],
+    ),
+    ("Some 200,000 political prisoners perished in the camps.", [("Some 200,000", None)]),
+    # the condition of a would-sentence is hypothetical
+    (
+        "Doubling the overseas workforce to 120,000 would double the revenue.",
+        [("120,000", None)],
+    ),
+    ("If 200,000 workers were sent abroad, the regime would earn more.", [("200,000", None)]),
+    (
+        "According to the Asan Institute, 55,000 workers abroad could be sent home.",
+        [("55,000", "overseas-workers")],
+    ),
+    # the size of each of what a preposition names; an age after a verb with "at"; the count
+    # of the speakers of a reporting verb
+    ("Shock brigade members sleep in tents of up to 30 people.", [("up to 30", None)]),
+    (
+        "North Korean labourers were sent to a total of 19 countries.",
+        [("19", "overseas-host-countries")],
+    ),
+    ("Dolgyeokdae recruits are drafted at 18, after school.", [("18", None)]),
+    (
+        "Four former workers abroad told us they worked 18-hour shifts.",
+        [("Four", None), ("18-hour", "overseas-work-hours")],
+    ),
+    # unit words the writer left out, or wrote as a range of compounds
+    (
+        "Labourers sent abroad work 10 to 12 hours a day, and sometimes 16.",
+        [("10 to 12 hours a day", "overseas-work-hours"), ("16", "overseas-work-hours")],
+    ),
+    ("Workers abroad put in 12-to-14-hour days.", [("12-to-14-hour days", "overseas-work-hours")]),
+    # "was N when" is an age
+    (
+        "Kang Chol-hwan was eight when he entered Yodok and 18 when he left.",
+        [("eight", "yodok-imprisonment-age"), ("18", "yodok-imprisonment-age")],
+    ),
 ]
 
 
@@ -210,6 +296,11 @@ CONTEXT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
         "| Year | Dolgyeokdae members | Source |\n|---|---|---|\n| 2015 | 380,000 | A. Kim |\n",
         [("380,000", "dolgyeokdae-workforce", "named")],
     ),
+    # a column's header gives its bare numbers their unit
+    (
+        "| Workers abroad | Hours per day |\n|---|---|\n| Logging | 14–16 |\n",
+        [("14–16", "overseas-work-hours", "none")],
+    ),
     # rows keyed by country: each row is one country's part, not the total
     (
         "| Host country | Workers sent abroad |\n|---|---|\n| Mongolia | 1,200 |\n",
@@ -260,3 +351,46 @@ def test_rows_keyed_by_place(header: str, expected: bool) -> None:
     from factlint.linking import rows_keyed_by_place
 
     assert rows_keyed_by_place(header) is expected
+
+
+# Sentences of one paragraph: (text, [(figure, claim)]).
+PARAGRAPH_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # "the figure" refers back to the claim of the sentence before
+    (
+        "The UN put the number held in political prison camps at 120,000. A defector group"
+        " has since put the figure at 150,000.",
+        [("120,000", "prison-camp-population"), ("150,000", "prison-camp-population")],
+    ),
+    # ...but not when it says what it counts, or a `none` phrase of the claim is there
+    (
+        "The UN put the number held in political prison camps at 120,000. The number who died"
+        " there is put at 20,000.",
+        [("120,000", "prison-camp-population"), ("20,000", None)],
+    ),
+    # a sentence that refers back by its first word keeps the subject before
+    (
+        "The dolgyeokdae build roads and dams. Members serve 12 years without pay.",
+        [("12 years", "dolgyeokdae-service-years")],
+    ),
+    # ...and a sentence that does not, or a count of something not named before, does not
+    (
+        "The dolgyeokdae build roads and dams. The programme began 30 years ago.",
+        [("30 years", None)],
+    ),
+    (
+        "The dolgyeokdae build roads and dams. They are watched by 2,000 guards.",
+        [("2,000", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PARAGRAPH_CASES, ids=[case[0][:50] for case in PARAGRAPH_CASES]
+)
+def test_a_paragraph_links_through_its_sentences(
+    linter: Linter, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    figures = linter.figures(parse_document(text, "case.md"))
+    assert [(figure.text, figure.claim.id if figure.claim else None) for figure in figures] == (
+        expected
+    )

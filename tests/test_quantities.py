@@ -322,3 +322,24 @@ def test_previous_word_searched_backwards_is_the_one_found_forwards(text: str) -
     assert (found and (found.span(), found.group("word"))) == (
         expected and (expected.span(), expected.group("word"))
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "unit", "per"),
+    [("Daily hours reported", "hour", "day"), ("Hours per day", "hour", "day"),
+     ("Years of service", "year", None), ("Hours/day", "hour", "day")],
+)  # fmt: skip
+def test_a_column_header_gives_bare_numbers_its_unit(header: str, unit: str, per: str) -> None:
+    from factlint.quantities import with_column_unit
+
+    (quantity,) = extract_quantities("12")
+    found = with_column_unit(quantity, header)
+    assert (found.kind, found.unit, found.per) == ("duration", unit, per)
+
+
+@pytest.mark.parametrize("header", ["Workers", "Entities named", "Estimate"])
+def test_a_column_header_without_a_unit_leaves_numbers_alone(header: str) -> None:
+    from factlint.quantities import with_column_unit
+
+    (quantity,) = extract_quantities("12")
+    assert with_column_unit(quantity, header) == quantity
