@@ -163,14 +163,15 @@ def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None
     # The bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
     # range finding per 100 non-claims) is NOT met on the held-out split; docs/eval.md says
     # by how much. This guards the aggregate figures of the first (and only) run on the fresh
-    # held-out set of session 2, so that no change makes them worse without a test failing.
+    # held-out set of session 3 (two authors, written blind), so that no change makes them
+    # worse without a test failing.
     metrics = results["holdout"]
-    assert metrics.range.precision >= 0.88
-    assert metrics.range.recall >= 0.87
-    assert metrics.attribution.precision >= 0.86
-    assert metrics.attribution.recall >= 0.84
-    assert metrics.false_range_per_100_non_claims <= 3.8
-    assert metrics.linking_accuracy >= 0.90
+    assert metrics.range.precision >= 0.74
+    assert metrics.range.recall >= 0.86
+    assert metrics.attribution.precision >= 0.75
+    assert metrics.attribution.recall >= 0.74
+    assert metrics.false_range_per_100_non_claims <= 7.0
+    assert metrics.linking_accuracy >= 0.87
 
 
 def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
