@@ -51,11 +51,6 @@ class Document:
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
 
-    @property
-    def may_have_comments(self) -> bool:
-        """Whether an HTML comment can stand in the text at all (without parsing it)."""
-        return self.markdown and "<!--" in self.text
-
     def __getstate__(self) -> dict[str, object]:
         # What a worker needs is the text; it rebuilds the rest faster than it unpickles it.
         return {"path": self.path, "text": self.text, "markdown": self.markdown}

@@ -117,3 +117,17 @@ def test_a_mistyped_directive_is_reported(capsys: pytest.CaptureFixture[str]) ->
         " is not a valid factlint directive; see docs/suppression.md"
     )
     assert " out-of-range " in result.out.splitlines()[1]
+
+
+def test_a_draft_without_directives_is_not_parsed_for_them() -> None:
+    # Under --jobs the parent reads directives and the workers do the Markdown pass; a draft
+    # that cannot hold one must not cost the parent that pass (HTML comments or not).
+    from factlint.document import parse_document
+    from factlint.suppression import directives
+
+    plain = parse_document("<!-- a note -->\n\nSome 300,000 people.\n", "a.md")
+    assert directives(plain) == [] and "masked" not in plain.__dict__
+    marked = parse_document("<!-- factlint-disable -->\n\nSome 300,000 people.\n", "b.md")
+    assert [found.kind for found in directives(marked)] == ["disable"]
+    in_code = parse_document("```\n<!-- factlint-disable -->\n```\n", "c.md")
+    assert directives(in_code) == []
