@@ -173,8 +173,7 @@ class Linter:
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
             attribution = strongest(strongest(attribution, context.source_cell), lead_in)
-            before = parsed.sentence(index - 1) if index > 0 else None
-            claims = self._link(sentence, in_sentence, context, before)
+            claims = self._link(sentence, in_sentence, context, parsed, index)
             if previous[0] == index - 1 and previous[1] is not None:
                 claims = _referred_back(sentence, in_sentence, claims, previous[1])
             linked = {claim.id: claim for claim in claims if claim is not None}
@@ -201,18 +200,19 @@ class Linter:
         sentence: Sentence,
         quantities: list[Quantity],
         context: _Context,
-        before: Sentence | None = None,
+        parsed: ParsedBlock,
+        index: int,
     ) -> list[Claim | None]:
-        """Linked in the sentence; a figure it leaves unlinked, in the context as well, and,
-        in a sentence that names no subject and refers back, with the sentence before it."""
+        """Linked in the sentence (sentence `index` of `parsed`); a figure it leaves unlinked,
+        in the context as well, and, in a sentence that names no subject and refers back,
+        with the sentence before it."""
         part = context.rows_are_parts
         subjects = self._matcher.matches(sentence)
         claims = link(sentence, quantities, subjects, part_of_whole=part)
         if context.tokens and not all(claims):
-            widened = sentence.in_context(context.tokens)
-            found = link(widened, quantities, self._matcher.matches(widened), part_of_whole=part)
+            found = self._link_widened(sentence, context.tokens, quantities, part)
             claims = [claim or other for claim, other in zip(claims, found, strict=True)]
-        if before is None or subjects or all(claims):
+        if index == 0 or subjects or all(claims):
             return claims
         # "The dolgyeokdae build roads. Members serve ten-year terms.": a sentence that
         # refers back by its first word is about the subject the sentence before named.
@@ -223,11 +223,24 @@ class Linter:
         if not any(carried):
             return claims
         kept = [quantity for quantity, carry in zip(quantities, carried, strict=True) if carry]
-        widened = sentence.in_context(before.tokens)
-        linked = iter(link(widened, kept, self._matcher.matches(widened), part_of_whole=part))
+        # The sentence before is tokenised only here, for the few figures that need it.
+        before = parsed.sentence(index - 1).tokens
+        linked = iter(self._link_widened(sentence, before, kept, part))
         return [
             next(linked) if carry else claim for claim, carry in zip(claims, carried, strict=True)
         ]
+
+    def _link_widened(
+        self,
+        sentence: Sentence,
+        context: Sequence[Token],
+        quantities: list[Quantity],
+        part_of_whole: bool,
+    ) -> list[Claim | None]:
+        """Linked in the sentence with the context's tokens in front of it."""
+        widened = sentence.in_context(context)
+        subjects = self._matcher.matches(widened)
+        return link(widened, quantities, subjects, part_of_whole=part_of_whole)
 
     def _credited(self, masked: str, sentence: Sentence, context: _Context) -> tuple[Credit, ...]:
         """The packs' sources the figure's sentence names, or else its lead-in or source cell
@@ -359,15 +372,12 @@ class _ClaimFilter:
     """
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        self._claims = [
-            (
-                _some_word_of(_needs(claim.subject.any)),
-                _needs(claim.subject.any),
-                tuple(_needs(group) for group in claim.subject.all),
-                SubjectMatcher([claim]),
-            )
-            for claim in claims
-        ]
+        self._claims: list[tuple[frozenset[str] | None, _Needs, tuple[_Needs, ...], SubjectMatcher]]
+        self._claims = []
+        for claim in claims:
+            any_of = _needs(claim.subject.any)
+            groups = tuple(_needs(group) for group in claim.subject.all)
+            self._claims.append((_some_word_of(any_of), any_of, groups, SubjectMatcher([claim])))
 
     def matches(self, sentence: Sentence) -> list[SubjectMatch]:
         index = TokenIndex(sentence.tokens)

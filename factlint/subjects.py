@@ -61,12 +61,7 @@ class TokenIndex:
             return self.by_word.get(word, ())
         found = self._by_prefix.get(word)
         if found is None:
-            prefix = word[:-1]
-            found = [
-                position
-                for position, (lower, lemma) in enumerate(self._forms)
-                if lower.startswith(prefix) or lemma.startswith(prefix)
-            ]
+            found = [p for p in range(len(self._forms)) if self.matches_at(word, p)]
             self._by_prefix[word] = found
         return found
 

@@ -23,13 +23,15 @@ from factlint.findings import Finding, Span
 UNUSED_SUPPRESSION = "unused-suppression"
 DirectiveKind = Literal["disable-file", "disable", "enable", "disable-next-line", "invalid"]
 
+# Every directive, valid or mistyped, starts with this after "<!--".
+_DIRECTIVE_MARK = "factlint-"
 _DIRECTIVE = regex.compile(
-    r"<!--\s*factlint-(?P<kind>disable-next-line|disable-file|disable|enable)"
+    rf"<!--\s*{_DIRECTIVE_MARK}(?P<kind>disable-next-line|disable-file|disable|enable)"
     r"(?P<ids>(?:[\s,]+[a-z0-9][a-z0-9-]*)*)"
     r"(?:\s+--(?:\s.*)?)?\s*-->",  # "-- why": a reason for readers, ignored
     regex.DOTALL,
 )
-_ANY_DIRECTIVE = regex.compile(r"<!--\s*factlint-(?:disable|enable)")
+_ANY_DIRECTIVE = regex.compile(rf"<!--\s*{_DIRECTIVE_MARK}(?:disable|enable)")
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,9 @@ class _Region:
 
 def directives(document: Document) -> list[Directive]:
     """The suppression directives of a document, in order."""
-    if "factlint-" not in document.text:
-        # Every directive starts so; knowing there is none needs no Markdown pass, which
-        # under --jobs is then left to the workers.
+    if _DIRECTIVE_MARK not in document.text:
+        # Knowing there is no directive needs no Markdown pass, which under --jobs is then
+        # left to the workers.
         return []
     found = []
     for start, end in document.masked.comments:
