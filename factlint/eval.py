@@ -169,11 +169,12 @@ def load_set(root: Path, split: str = "all") -> list[Case]:
         if not folder.is_dir():
             raise EvalSetError(f"{folder}: no such split folder")
         for path in sorted(folder.glob("*.yaml")):
-            cases.extend(_load_file(path, name))
+            cases.extend(load_file(path, name))
     return cases
 
 
-def _load_file(path: Path, split: str) -> list[Case]:
+def load_file(path: Path, split: str) -> list[Case]:
+    """The cases of one evaluation file; a case's id is its `id` key or `split/stem#n`."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise EvalSetError(f"{path}: expected a mapping with a 'cases' list")
