@@ -172,16 +172,7 @@ def _config(arguments: argparse.Namespace) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     from factlint.checks import CHECKS
-    from factlint.output import (
-        RuleHelp,
-        format_figures_table,
-        format_github,
-        format_json,
-        format_problem,
-        format_rdjsonl,
-        format_sarif,
-        format_text,
-    )
+    from factlint.output import RuleHelp, format_problem, needs_figures, render
     from factlint.run import CheckOptions, run_check
     from factlint.suppression import UNUSED_SUPPRESSION
 
@@ -196,7 +187,7 @@ def _check(arguments: argparse.Namespace) -> int:
         baseline=optional_path(arguments.baseline),
         write_baseline=optional_path(arguments.write_baseline),
         diff_ref=arguments.diff,
-        keep_figures=arguments.format == "json" or arguments.figures,
+        keep_figures=needs_figures(arguments.format, figures_table=arguments.figures),
     )
     if arguments.jobs == 1:
         result = run_check(options)
@@ -217,18 +208,16 @@ def _check(arguments: argparse.Namespace) -> int:
         return EXIT_ERROR if report.problems else EXIT_OK
     rules = [RuleHelp(check.id, check.summary, check.severity) for check in CHECKS]
     rules.append(RuleHelp(UNUSED_SUPPRESSION, "A suppression comment suppresses nothing.", "info"))
-    if arguments.format == "json":
-        sys.stdout.write(format_json(report))
-    elif arguments.format == "sarif":
-        sys.stdout.write(format_sarif(report, rules, __version__))
-    elif arguments.format == "github":
-        sys.stdout.write(format_github(report))
-    elif arguments.format == "rdjsonl":
-        sys.stdout.write(format_rdjsonl(report))
-    elif arguments.figures:
-        sys.stdout.write(format_figures_table(report))
-    else:
-        sys.stdout.write(format_text(report, summary=not arguments.quiet))
+    sys.stdout.write(
+        render(
+            report,
+            arguments.format,
+            figures_table=arguments.figures,
+            summary=not arguments.quiet,
+            rules=rules,
+            version=__version__,
+        )
+    )
     if report.problems:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.failing else EXIT_OK

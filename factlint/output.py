@@ -25,6 +25,15 @@ from factlint.findings import (
 # 2: `sources` became objects with id, title, cite, date and url (1: a list of ids).
 JSON_VERSION = 2
 
+# The formats that print every figure, not only the findings: a run for any other format
+# need not keep the figures (memory under --jobs, where they cross process boundaries).
+FIGURE_FORMATS = frozenset({"json"})
+
+
+def needs_figures(output_format: str, *, figures_table: bool) -> bool:
+    """Whether a run printed in `output_format` (or as the --figures table) reads figures."""
+    return output_format in FIGURE_FORMATS or (figures_table and output_format == "text")
+
 
 def printable(text: str) -> str:
     """Text safe to print on a terminal: control characters and escapes shown, not obeyed."""
@@ -383,3 +392,27 @@ def format_rdjsonl(report: Report) -> str:
         }
         lines.append(json.dumps(diagnostic, ensure_ascii=False))
     return "".join(f"{line}\n" for line in lines)
+
+
+def render(
+    report: Report,
+    output_format: str,
+    *,
+    figures_table: bool,
+    summary: bool,
+    rules: Sequence[RuleHelp],
+    version: str,
+) -> str:
+    """The report in one output format; the figures table replaces text on request (the
+    other formats have their own fixed shape)."""
+    if output_format == "json":
+        return format_json(report)
+    if output_format == "sarif":
+        return format_sarif(report, rules, version)
+    if output_format == "github":
+        return format_github(report)
+    if output_format == "rdjsonl":
+        return format_rdjsonl(report)
+    if figures_table:
+        return format_figures_table(report)
+    return format_text(report, summary=summary)

@@ -3,14 +3,17 @@ reviewdog's rdjsonl."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from factlint.cli import FORMATS
 from factlint.findings import Finding, Interval, Report, Span
-from factlint.output import format_github
+from factlint.output import RuleHelp, format_github, needs_figures, render
+from factlint.run import CheckOptions, run_check
 from tests.conftest import ROOT, run_cli
 
 FLAGGED = ROOT / "fixtures" / "acceptance" / "flagged.md"
@@ -162,3 +165,28 @@ def test_printable_escapes_exactly_the_control_and_separator_characters() -> Non
         assert (shown != f"a{char}b") == hidden, hex(code)
     assert printable("80,000–120,000 people") == "80,000–120,000 people"
     assert printable("x\u202ey\n") == "x\\u202ey\\n"
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+@pytest.mark.parametrize("figures_table", [False, True])
+def test_only_the_formats_that_need_figures_read_them(
+    output_format: str, figures_table: bool
+) -> None:
+    # Runs keep figures only for the formats that print them: any other format must print
+    # the same with or without them, or dropping them would change its output.
+    report = run_check(CheckOptions(paths=[str(ROOT / "fixtures" / "drafts")])).report
+    assert report.figures and report.findings
+
+    def rendered(figures: bool) -> str:
+        shown = report if figures else dataclasses.replace(report, figures=[])
+        return render(
+            shown,
+            output_format,
+            figures_table=figures_table,
+            summary=True,
+            rules=[RuleHelp("out-of-range", "A figure is outside.", "error")],
+            version="0",
+        )
+
+    same = rendered(figures=True) == rendered(figures=False)
+    assert same is not needs_figures(output_format, figures_table=figures_table)
