@@ -48,15 +48,31 @@ _SOURCE_NOUNS = (
     "|estimates?|count|tally|press\\s+release|list|audit|review|investigation"
 )
 
-_CITATION_MARKER = regex.compile(r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4}){0,8}\]|\[\^[^\]\s]{1,40}\]")
+# "the best available estimates", "most accounts": estimates no one owns (no name among
+# the words before the noun).
+_UNOWNED_ESTIMATES = (
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:estimates|accounts|reports|sources|counts|reckonings|projections)\b"
+)
+# "according to researchers at a Seoul think tank": the institution names the speakers.
+_NOT_AT_AN_INSTITUTION = r"(?!\s+(?i:at|from|with)\s)"
+_CITATION_MARKER = regex.compile(
+    r"\[\d{1,4}(?:\s*[,–-]\s*\d{1,4}){0,8}\]|\[\^[^\]\s]{1,40}\]"
+    # a superscript note number after a word or a full stop ("camps.³"), not a unit's power
+    r"|(?<=[^\W\dmM]|[.,;:)”\"’])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?![\w¹²³⁴⁵⁶⁷⁸⁹⁰])"
+)
 _PARENTHETICAL_CITATION = regex.compile(
     r"\((?:see\s+|cf\.\s+)?[A-Z][^()\n]{0,80}?,?\s+(?:1[89]\d\d|20\d\d|n\.d\.)[a-z]?"
     r"(?:[,;:][^()\n]{0,60})?\)"
+    # a page or paragraph of a source: "(UN COI, p. 12)", "(Enos, pp. 4–5)"
+    r"|\((?:see\s+|cf\.\s+)?[A-Z][^()\n]{0,60}?,?\s+(?:p|pp|para|paras|ch|§)\.?\s*\d[^()\n]{0,20}\)"
+    # a note: "(see note 4)", "(note 12)", "(n. 7)"
+    r"|\((?i:see\s+)?(?i:note|n\.|fn\.?|footnote|endnote)\s*\d{1,3}\)"
 )
 _NAMED_PATTERNS = (
     regex.compile(
         rf"(?i:\baccording\s+to)\s+(?!(?i:{_VAGUE_DETERMINERS})\b)"
-        rf"(?!(?i:{_VAGUE_PLURALS})\b)[\w“\"'‘]"
+        rf"(?!(?i:{_VAGUE_PLURALS})\b{_NOT_AT_AN_INSTITUTION})(?!{_UNOWNED_ESTIMATES})[\w“\"'‘]"
     ),
     regex.compile(
         r"(?i:\b(?:report|study|survey|paper|analysis|investigation|audit|census|review"
@@ -65,11 +81,39 @@ _NAMED_PATTERNS = (
         r"|compiled\s+by|released\s+by)\s+(?:the\s+)?)(?:[A-Z]|[a-z]+\s+[A-Z])"
     ),
     regex.compile(
-        r"\b[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|on|the|in)){0,6}['’]s\s+(?:[\w-]+\s+){0,2}"
-        r"(?i:report|study|survey|estimates?|figures|data|analysis|count|findings|database"
-        r"|assessment|research|tally|census|numbers)\b"
+        r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|One)\b)"
+        r"[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|on|the|in)){0,6}(?:\s+[a-z][\w-]*)?"
+        r"['’]s\s+(?:[\w-]+\s+){0,2}"
+        r"(?i:report|study|survey|estimates?|figures?|data|analysis|count|findings|database"
+        r"|assessment|research|tally|census|numbers|range|account|calculations?|interviews"
+        r"|testimon(?:y|ies)|records|paper)\b"
     ),
-    regex.compile(r"(?i:\bper)\s+(?:the\s+)?[A-Z]"),
+    # a definite source pointing back: "the ministry's figure", "by the commission's count"
+    regex.compile(
+        r"(?i:\b(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:ministry|commission|panel|institute|agency|government|department|report|survey"
+        r"|study|inquiry|committee|council|office|tribunal|court|rapporteur|organi[sz]ation"
+        r"|group|cent(?:re|er)|database|registry|monitor|researcher|author|defector)['’]s\s+"
+        r"(?:[\w-]+\s+){0,2}(?:estimates?|figures?|count|tally|numbers|range|account|findings"
+        r"|data|calculations?|assessment|research|census|records)\b)"
+    ),
+    # a possessive pronoun pointing back to a source named before: "its estimate", "by his
+    # own account" ("their number" is how many they are, so no "number" here)
+    regex.compile(
+        r"(?i:\b(?:its|his|her|their)\s+(?:own\s+|latest\s+|earlier\s+|later\s+|\d{4}\s+)?"
+        r"(?:estimates?|figures?|report|study|survey|count|tally|account|findings|calculations?"
+        r"|data|research|range|assessment|census|records|testimony)\b)"
+    ),
+    # a narrative author-date citation: "Enos (2017) puts it at", "Kim et al. (2019)"
+    regex.compile(r"\b[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s+\((?:1[89]\d\d|20\d\d)[a-z]?\)"),
+    # a passive reporting verb with its agent later in the clause: "was put at 50,000 by
+    # the Asan Institute", "(estimated at $2 billion a year by NKDB)"
+    regex.compile(
+        r"(?i:\b(?:(?:is|are|was|were|been|be)\s+(?:\w+\s+)?)?(?:put|estimated|given|reckoned"
+        r"|calculated|counted|placed|assessed|reported|cited|documented|recorded)\s+at\b)"
+        r"[^.;:()\n]{1,80}?(?i:\bby\s+)(?:(?i:the)\s+)?[A-Z]"
+    ),
+    regex.compile(r"(?i:\bper)\s+(?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z]"),
     regex.compile(
         r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
         r"|compiled|published|recorded|confirmed|ranked|rated)\s+by\s+(?:the\s+)?)"
@@ -80,6 +124,13 @@ _NAMED_PATTERNS = (
     regex.compile(
         r"^\s*(?!(?:DPRK|ROK|PRC|NK|US|USA|UK|EU|NOTE|FAQ|FYI|NB|PS|TLDR|UPDATE|BREAKING)\b)"
         r"[A-Z]{2,6}(?:\s+[A-Z][\w&.-]*){0,2}\s*:(?=\s+\S)"
+    ),
+    # ...or a named organisation's: "Asan Institute: 100,000 …", "Human Rights Watch: …"
+    regex.compile(
+        r"^\s*(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Institute|Commission|Council|Ministry|Department"
+        r"|Agency|Office|Center|Centre|Watch|International|Foundation|Committee|Panel|Network"
+        r"|Service|Court|Database|Project|Alliance|Coalition|Association|University|Bureau"
+        r"|Rapporteur|Tribunal|Survey|Report)\s*:(?=\s+\S)"
     ),
     # "…, a figure that comes from the ministry's registry": where the figure was taken from
     # (but not "drawn from the lowest classes": what follows "from" must be a source)
@@ -93,9 +144,11 @@ _VAGUE_PATTERNS = regex.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
     r"(?:estimated|believed|thought|said|reported|claimed|alleged|understood|assumed|suggested"
     r"|rumou?red)\b"
-    r"|\b(?:is|are|was|were|been|be)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
-    r"(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red|projected)"
-    r"\s+(?:to|at)\b"
+    r"|\b(?:is|are|was|were|been|be)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+"
+    r"|usually\s+|typically\s+|variously\s+|now\s+|sometimes\s+)?"
+    r"(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red|projected"
+    r"|reckoned|put|placed|given|pegged|cited)"
+    r"\s+(?:to|at|as)\b"
     r"|\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b"
     # "the labourers, believed to number 100,000": the participle hedges with no auxiliary
     r"|\b(?:believed|thought|estimated|said|reported|understood)\s+to\s+(?:be|number|total"
@@ -106,6 +159,9 @@ _VAGUE_PATTERNS = regex.compile(
     r"|\bby\s+(?:some|one|many|most|several|other|various|certain|conservative|rough|unofficial)"
     r"\s+(?:estimates?|accounts?|counts?|reckonings?|measures?)\b"
     rf"|\baccording\s+to\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
+    rf"{_NOT_AT_AN_INSTITUTION}"
+    rf"|\b(?-i:[Aa]ccording\s+to\s+{_UNOWNED_ESTIMATES})"
+    rf"|(?-i:\(\s*(?:{_VAGUE_DETERMINERS}\s+)?{_UNOWNED_ESTIMATES}\s*\))"
     r"|\bestimates\s+(?:range|vary|suggest|put|indicate|say|show|place)\b"
     r"|\bsome\s+(?:say|believe|estimate|claim|suggest|think)\b"
     r"|\bwidely\s+(?:believed|reported|cited|thought)\b",
@@ -117,7 +173,7 @@ _CUE_LEMMAS = frozenset(
     say estimate find report conclude state note count put claim suggest show document
     calculate record tally write assess reveal indicate rank rate list tell testify
     confirm warn allege believe think cite place describe acknowledge add explain observe
-    announce publish found recall reckon argue recount
+    announce publish found recall reckon argue recount hear settle
     """.split()
 )
 _POSSESSIVES = frozenset({"'s", "’s"})
@@ -125,6 +181,7 @@ _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _SKIPPED_BEFORE_VERB = frozenset(
     """
     has have had also recently previously now later once still further then has already
+    often sometimes always never seldom first since
     """.split()
 )
 _NOUN_DETERMINERS = frozenset("a an the this that its their his her one every each some".split())
@@ -232,11 +289,15 @@ def _source_in_parentheses(sentence_text: str, source_names: Sequence[str]) -> s
     names = {name.lower() for name in source_names}
     for found in regex.finditer(r"\(([^()\n]{2,80})\)", sentence_text):
         inside = found.group(1).strip()
-        if inside.lower() in names or _headed_by_source(inside.split(",")[0]):
+        if inside.lower() in names or (
+            _headed_by_source(inside.split(",")[0]) and not _UNOWNED.fullmatch(inside)
+        ):
             return str(found.group())
     return None
 
 
+# "(later estimates)": a hedge in parentheses, not a source (see _VAGUE_PATTERNS)
+_UNOWNED = regex.compile(_UNOWNED_ESTIMATES)
 _UNSPECIFIC_WORDS = frozenset({"a", "an", "rough", *_VAGUE_DETERMINERS.split("|")})
 _SOURCE_HEAD = regex.compile(rf"(?:{_SOURCE_NOUNS})", regex.IGNORECASE)
 _PHRASE_WORDS = 6
@@ -284,10 +345,63 @@ _EMPTY_CELLS = frozenset({"", "-", "–", "—", "n/a", "?"})
 
 def source_column(header_cells: Sequence[str], row_cells: Sequence[str]) -> Attribution:
     """A row's cell under a "Source" (or "By") header names the row's source."""
-    for header, cell in zip(header_cells, row_cells, strict=False):
-        if header.strip(" :*_").lower() in _SOURCE_HEADERS and cell.lower() not in _EMPTY_CELLS:
-            return Attribution("named", cell)
-    return NONE
+    index = source_column_index(header_cells)
+    if index is None or index >= len(row_cells) or row_cells[index].lower() in _EMPTY_CELLS:
+        return NONE
+    return Attribution("named", row_cells[index])
+
+
+def source_column_index(header_cells: Sequence[str]) -> int | None:
+    """Which column of a table is headed "Source" (or "By", "Cited by"...), if any."""
+    for index, header in enumerate(header_cells):
+        if header.strip(" :*_").lower() in _SOURCE_HEADERS:
+            return index
+    return None
+
+
+# A speaker tag set off by a dash, as under a pull quote or an epigraph: "— Kang Chol-hwan,
+# speaking in Washington", "— Former construction worker, Doha". What follows the dash is a
+# speaker by that convention alone, so a capitalised word there names one.
+_DASH_TAG = regex.compile(r"(?:—|–|--)[ \t]*(\p{Lu}[^\n\"“”]{0,100}(?:\n[^\n\"“”]{0,100})?)")
+_QUOTE_END_TAG = regex.compile(r"[\"”][ \t]*(?:\n[ \t>]*)?" + _DASH_TAG.pattern + r"\s*\Z")
+
+
+def dash_tag(text: str) -> Attribution:
+    """A block that is only a speaker tag ("— Commission member, Geneva"): what it says of
+    the quote just before it."""
+    found = _DASH_TAG.fullmatch(text.strip())
+    return Attribution("named", found.group().strip()) if found else NONE
+
+
+def closing_tag(text: str) -> tuple[int, Attribution]:
+    """A speaker tag after a block's closing quote ('"…nineteen." — Kang Chol-hwan'): where
+    the tag starts, and what it says of the quote before it (-1 and NONE when none)."""
+    found = _QUOTE_END_TAG.search(text)
+    if found is None:
+        return -1, NONE
+    return found.start(1), Attribution("named", " ".join(found.group(1).split()))
+
+
+_ESTIMATE_REFERENCE = regex.compile(
+    r"\b(?:this|that|these|those|the\s+same)\s+(?:(?:earlier|later|latest|lower|higher|upper"
+    r"|original|official|widely\s+cited|[a-z]+er)\s+)?"
+    r"(?:estimates?|figures?|range|count|tally|calculation|reckoning)\b",
+    regex.IGNORECASE,
+)
+
+
+def refers_to_an_estimate(sentence: Sentence, text: str) -> bool:
+    """Whether the sentence names the estimate of the sentence before by a demonstrative ("That
+    estimate — 120,000 — still stands", "the same figure"): it is then the same source's."""
+    return _ESTIMATE_REFERENCE.search(text, sentence.start, sentence.end) is not None
+
+
+_QUOTE = regex.compile(r"“[^“”]{1,3000}”|\"[^\"]{1,3000}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in the text, its marks included."""
+    return [found.span() for found in _QUOTE.finditer(text)]
 
 
 def _cue_text(sentence: Sentence, index: int, text: str) -> str:
@@ -314,9 +428,23 @@ def _is_parenthetical(tokens: Sequence[Token], index: int) -> bool:
 def _before_adverbs(tokens: Sequence[Token], index: int) -> int:
     """The index of the last token before the verb at `index` and its adverbs ("has since")."""
     position = index - 1
-    while position >= 0 and tokens[position].lower in _SKIPPED_BEFORE_VERB:
-        position -= 1
+    while position >= 0:
+        word = tokens[position].lower
+        if word in _SKIPPED_BEFORE_VERB or (word.endswith("ly") and word.isalpha() and position):
+            position -= 1
+        elif (
+            tokens[position].lower == "to"
+            and position > 0
+            and tokens[position - 1].lemma in _CATENATIVE_LEMMAS
+        ):
+            position -= 2  # "hawks like to say": the speaker stands before "like to"
+        else:
+            break
     return position
+
+
+# Verbs that take a reporting verb after "to" and leave its speaker theirs.
+_CATENATIVE_LEMMAS = frozenset("like love tend continue want begin prefer hasten".split())
 
 
 # "on state contracts", "in the report": after a preposition a cue word is a noun.
@@ -335,8 +463,16 @@ def _reporting_clause(
     token = tokens[index]
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if previous in _NOUN_DETERMINERS or previous in _PREPOSITIONS or following == "by":
-        return "none"  # "a report", "on state contracts": a noun, not a reporting verb
+    if (previous in _NOUN_DETERMINERS and not (previous == "one" and _is_past_form(token))) or (
+        previous in _PREPOSITIONS or following == "by"
+    ):
+        # "a report", "on state contracts": a noun, not a reporting verb. "One" is also a
+        # pronoun, and no noun is a past form: "a defector who served in one told us".
+        return "none"
+    if token.lemma == "say" and following in _AMOUNT_WORDS:
+        return "none"  # "a range so wide that it says more about …": no speaker, an idiom
+    if token.lemma == "settle" and following not in ("on", "upon"):
+        return "none"  # "settled on 120,000" reports a figure; "settled in Russia" does not
     if following == "of" and not _is_past_form(token):
         return "none"  # "the estimates of" is a noun; "said of the labour" is a verb
     if token.lemma == "put" and following in _PUT_PARTICLES:
@@ -348,16 +484,29 @@ def _reporting_clause(
     neighbour = _before_adverbs(tokens, index)
     if neighbour >= 0 and tokens[neighbour].lower in _PASSIVE_AUXILIARIES:
         return "none"  # "is estimated": the hedge patterns judge passives
-    before = _phrase_before(tokens, index)
+    before = _phrase_before(tokens, index) or _speaker_before_aside(tokens, index)
+    if any(word.lower == "according" for word in before):
+        return "none"  # "according to official reports": the noun of an "according to"
+    if token.lower.endswith("ing") and any(word.lower in _POSSESSIVES for word in before):
+        return "none"  # "North Korea's Tier 3 ranking": a possessed noun, not a verb
     past = _is_past_form(token)
     if before:
         return _speaker(
             before, sentence_initial=before[0] is tokens[0], names=source_names, past=past
         )
     after = _phrase_after(tokens, index)
+    if index == 0 and not token.text[:1].islower() and after:
+        # "Put the 400,000 conscripts next to …": a verb opening the sentence is an
+        # imperative, and what follows is what it acts on, not who speaks
+        return "none"
+    if after[:1] and after[0].lower not in _NOUN_DETERMINERS and _is_number_word(after[0]):
+        return "none"  # "…, said 50,000 work abroad": the figure, not a speaker
     if after:
         return _speaker(after, sentence_initial=False, names=source_names, past=past)
     return "none"
+
+
+_AMOUNT_WORDS = frozenset("more less little much nothing something everything".split())
 
 
 def _is_past_form(token: Token) -> bool:
@@ -371,7 +520,11 @@ def _phrase_before(tokens: Sequence[Token], index: int) -> list[Token]:
     while position >= 0 and len(phrase) < _NP_LENGTH:
         token = tokens[position]
         if _ends_phrase(token):
-            if token.lower in _RELATIVE_PRONOUNS and _relative_clause_ok(phrase):
+            if (
+                token.lower in _RELATIVE_PRONOUNS
+                and _relative_clause_ok(phrase)
+                and not _has_own_subject(phrase)
+            ):
                 # "Interviewees who had worked abroad reported …": the speaker is the noun
                 # before the relative clause, not the end of the clause.
                 return _phrase_before_relative(tokens, position)
@@ -381,9 +534,50 @@ def _phrase_before(tokens: Sequence[Token], index: int) -> list[Token]:
     return phrase
 
 
+def _has_own_subject(clause: Sequence[Token]) -> bool:
+    """Whether a relative clause opens with a noun phrase of its own, so that the reporting
+    verb is its verb: "the figure that some campaigners cite" (the campaigners cite it), not
+    "workers who had been abroad reported" (the workers report)."""
+    first = clause[0]
+    return (
+        first.lower in _NOUN_DETERMINERS
+        or first.lower in _VAGUE_DETERMINER_WORDS
+        or first.lower in _PRONOUNS
+        or first.lower in ("our", "my", "your")
+        or (first.text[:1].isupper() and first.lower not in _PRONOUNS)
+    )
+
+
+_ASIDE_LENGTH = 20
+
+
+def _speaker_before_aside(tokens: Sequence[Token], index: int) -> list[Token]:
+    """The speaker before a relative clause set off by commas: "The defector, who was 13
+    when she crossed in 2009, said …" (the phrase before the clause's opening comma)."""
+    position = _before_adverbs(tokens, index)
+    if position < 0 or tokens[position].lower != ",":
+        return []
+    for back in range(position - 1, max(0, position - _ASIDE_LENGTH) - 1, -1):
+        token = tokens[back]
+        if token.lower in (";", ".", "!", "?"):
+            return []
+        if token.lower in _RELATIVE_WORDS and back > 0 and tokens[back - 1].lower == ",":
+            return _phrase_before_relative(tokens, back - 1)
+    return []
+
+
+_RELATIVE_WORDS = frozenset({"who", "which"})
+
+
 def _relative_clause_ok(clause: Sequence[Token]) -> bool:
-    """A short relative clause with no figure in it (so it is not the figure's clause)."""
-    return 0 < len(clause) <= 5 and not any(token.text[:1].isdigit() for token in clause)
+    """A short relative clause with no figure in it (so it is not the figure's clause); a
+    year is no figure ("a diplomat who defected in 2016 said")."""
+    return 0 < len(clause) <= 5 and not any(
+        token.text[:1].isdigit() and not _YEAR.fullmatch(token.text) for token in clause
+    )
+
+
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 
 
 def _phrase_before_relative(tokens: Sequence[Token], position: int) -> list[Token]:
@@ -404,6 +598,8 @@ def _phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         if _ends_phrase(token):
             break
         phrase.append(token)
+    while phrase and phrase[-1].text == ".":
+        phrase.pop()  # the sentence's full stop: "…, say researchers."
     return phrase
 
 
@@ -445,10 +641,16 @@ def _speaker(
         return "named"
     if words[0] in _PRONOUNS and len(words) == 1:
         return "named"
+    if "our" in words or "my" in words:
+        return "named"  # "our researchers found": the writer's own organisation
     if "in" in words[1:] and words[words.index("in", 1) - 1] in _VAGUE_HEADS - {"officials"}:
         # "analysts in Seoul say": where they are names none of them ("officials in Seoul"
         # are the government's, which is a source)
         return "vague"
+    if words == ["several"] and past:
+        # "Several reported shifts of 22 hours": several of the people just named, on one
+        # occasion ("Some say" is as generic as "experts say")
+        return "named"
     if words[0] in _VAGUE_DETERMINER_WORDS and not (len(phrase) > 1 and _is_number_word(phrase[1])):
         return "vague"  # "some defectors say", but not "some 300 defectors say"
     proper = [
@@ -470,7 +672,9 @@ def _speaker(
     if _singular(head) in _SPECIFIC_HEADS:
         if words[0] in _NOUN_DETERMINERS or _is_number_word(phrase[0]):
             return "named"
-        if len(words) > 1:
+        if len(words) > 1 or (head != _singular(head) and not sentence_initial):
+            # a bare plural too: "…, defectors say" is as generic as "experts say" (one
+            # opening the sentence may be a common word: "Survivors describe …")
             return "named" if past else "vague"
     if _singular(head) in _SAMPLE_HEADS:
         return "named"  # "Interviewees reported": the people the study itself asked
@@ -485,4 +689,12 @@ def _speaker(
         return "named"
     if words[0] in ("the", "this", "that", "its", "their", "our", "a", "an", "one"):
         return "named"
+    if (
+        not past
+        and 1 < len(words) <= 3
+        and head != _singular(head)
+        and all(word.isalpha() for word in words)
+        and not any(_is_number_word(token) for token in phrase)
+    ):
+        return "vague"  # "sanctions hawks like to say": a generic plural, like "experts say"
     return "none"

@@ -19,8 +19,13 @@ from factlint.attribution import (
     NONE,
     Attribution,
     classify_attribution,
+    closing_tag,
+    dash_tag,
     for_figure,
+    quote_spans,
+    refers_to_an_estimate,
     source_column,
+    source_column_index,
     strongest,
 )
 from factlint.checks import LinkedFigure, run_checks
@@ -121,7 +126,8 @@ class Linter:
         # The context blocks of the blocks with a figure are parsed too, each once and
         # first, so that the figure blocks (most of the text) still stream one at a time.
         contexts = sorted(
-            {context for block, _ in found for context in block.context}, key=lambda b: b.start
+            {context for block, _ in found for context in _context_blocks(block)},
+            key=lambda b: b.start,
         )
         parsed_contexts = {
             context.start: parsed
@@ -132,13 +138,15 @@ class Linter:
             )
         }
         citations = _Citations(document)
+        tags = _SpeakerTags(document)
         figures: list[LinkedFigure] = []
         blocks = ((block.start, masked[block.start : block.end]) for block, _ in found)
         for (block, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
             context = _Context.of(block, parsed_contexts, masked)
             if context.columns:
                 quantities = [context.with_units(quantity) for quantity in quantities]
-            figures.extend(self._link_block(document, quantities, parsed, context, citations))
+            tag = tags.of(block)
+            figures.extend(self._link_block(document, quantities, parsed, context, citations, tag))
         return figures
 
     def _link_block(
@@ -148,7 +156,10 @@ class Linter:
         parsed: ParsedBlock,
         context: _Context,
         citations: _Citations,
+        tag: tuple[int, Attribution] = (-1, NONE),
     ) -> list[LinkedFigure]:
+        """Link, compare and attribute the block's figures; `tag`: a speaker tag that
+        attributes the quote of the block (the sentences before where the tag starts)."""
         starts = parsed.starts
         by_sentence: dict[int, list[Quantity]] = {}
         for quantity in quantities:
@@ -160,20 +171,31 @@ class Linter:
             if self.attribution_scope == "paragraph"
             else None
         )
-        lead_in = (
-            self._attribution(document, context.lead_in, citations)
-            if context.lead_in is not None
-            else NONE
-        )
+        # What the list or table around the figure attributes it to: its lead-in (or a
+        # nested list's outer lead-in) before it, or a "Source:" line after it.
+        lead_in = NONE
+        for around in context.attributing:
+            lead_in = strongest(lead_in, self._attribution(document, around, citations))
         # The claim the sentence before spoke of, if only one, for "the figure" to refer to.
         previous: tuple[int, Claim | None] = (-2, None)
+        quotes = _Quotes(self, document, parsed, citations)
+        masked = document.masked.text
         for index, in_sentence in by_sentence.items():
             sentence = parsed.sentence(index)
             attribution = self._attribution(document, sentence, citations)
+            if attribution.kind == "none":
+                attribution = quotes.speaker(index)
+            if attribution.kind == "none" and index > 0 and refers_to_an_estimate(sentence, masked):
+                # "That estimate — 80,000 to 120,000 — still stands.": whoever the sentence
+                # before credits gave it
+                before = parsed.sentence(index - 1)
+                attribution = self._attribution(document, before, citations)
+            if tag[1].kind != "none" and (tag[0] < 0 or sentence.start < tag[0]):
+                attribution = strongest(attribution, tag[1])
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
             attribution = strongest(strongest(attribution, context.source_cell), lead_in)
-            claims = self._link(sentence, in_sentence, context, parsed, index)
+            claims = self._link(sentence, in_sentence, context, parsed, index, masked)
             if previous[0] == index - 1 and previous[1] is not None:
                 claims = _referred_back(sentence, in_sentence, claims, previous[1])
             linked = {claim.id: claim for claim in claims if claim is not None}
@@ -184,6 +206,8 @@ class Linter:
                 else ()
             )
             for quantity, claim in zip(in_sentence, claims, strict=True):
+                if context.summed and context.is_part(quantity):
+                    claim = None  # one row's part of the table's "Total"
                 text = document.text[quantity.start : quantity.end]
                 figure = LinkedFigure(
                     path=document.path,
@@ -202,17 +226,25 @@ class Linter:
         context: _Context,
         parsed: ParsedBlock,
         index: int,
+        masked: str,
     ) -> list[Claim | None]:
         """Linked in the sentence (sentence `index` of `parsed`); a figure it leaves unlinked,
         in the context as well, and, in a sentence that names no subject and refers back,
         with the sentence before it."""
         part = context.rows_are_parts
+        if context.source_span is not None:
+            # "| 100,000 | officials in Seoul |": the source cell says who gives the figure;
+            # its words ("in Seoul") are not what the figure is about
+            start, end = context.source_span
+            words = tuple(token for token in sentence.tokens if not start <= token.start < end)
+            sentence = Sentence(sentence.start, sentence.end, words, sentence.lead)
         subjects = self._matcher.matches(sentence)
         claims = link(sentence, quantities, subjects, part_of_whole=part)
         if context.tokens and not all(claims):
             found = self._link_widened(sentence, context.tokens, quantities, part)
             claims = [claim or other for claim, other in zip(claims, found, strict=True)]
-        if index == 0 or subjects or all(claims):
+        previous_item = context.previous_item if index == 0 else None
+        if (index == 0 and previous_item is None) or subjects or all(claims):
             return claims
         # "The dolgyeokdae build roads. Members serve ten-year terms.": a sentence that
         # refers back by its first word is about the subject the sentence before named.
@@ -223,8 +255,16 @@ class Linter:
         if not any(carried):
             return claims
         kept = [quantity for quantity, carry in zip(quantities, carried, strict=True) if carry]
-        # The sentence before is tokenised only here, for the few figures that need it.
-        before = parsed.sentence(index - 1).tokens
+        # The sentence before is tokenised only here, for the few figures that need it. A
+        # list item's first sentence refers back to the item before it ("2. Some 60,000
+        # labourers are abroad." "3. Each of them works 20 hours a day."), parsed only now.
+        if previous_item is not None:
+            (item,) = parse_blocks(
+                [(previous_item.start, masked[previous_item.start : previous_item.end])]
+            )
+            before = item.sentence(len(item.starts) - 1).tokens
+        else:
+            before = parsed.sentence(index - 1).tokens
         linked = iter(self._link_widened(sentence, before, kept, part))
         return [
             next(linked) if carry else claim for claim, carry in zip(claims, carried, strict=True)
@@ -246,8 +286,10 @@ class Linter:
         """The packs' sources the figure's sentence names, or else its lead-in or source cell
         (where its attribution may come from)."""
         found = self._names.credited(masked[sentence.start : sentence.end])
-        if not found and context.lead_in is not None:
-            found = self._names.credited(masked[context.lead_in.start : context.lead_in.end])
+        for around in context.attributing:
+            if found:
+                break
+            found = self._names.credited(masked[around.start : around.end])
         if not found and context.source_cell.cue:
             found = self._names.credited(context.source_cell.cue)
         return found
@@ -270,6 +312,94 @@ class Linter:
             sentence = parsed.sentence(index)
             found = strongest(found, self._attribution(document, sentence, citations))
         return found
+
+
+class _Quotes:
+    """The quotations of a block: a quote of several sentences has one speaker, whose tag
+    may stand in any of them ('"We were 60,000 there. We worked 20 hours a day," a former
+    logger said.' attributes both sentences)."""
+
+    def __init__(
+        self, linter: Linter, document: Document, parsed: ParsedBlock, citations: _Citations
+    ) -> None:
+        self._linter = linter
+        self._document = document
+        self._parsed = parsed
+        self._citations = citations
+        self._spans: list[tuple[int, int]] | None = None
+
+    def speaker(self, index: int) -> Attribution:
+        """The attribution of the other sentences of the quote that sentence `index` stands
+        in, and of the sentence just after the quote when it starts with the tag ("…there.”
+        a former logger said.")."""
+        starts = self._parsed.starts
+        if len(starts) < 2:
+            return NONE
+        masked = self._document.masked.text
+        spans = self._quote_spans()
+        begin = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else spans[-1][1] if spans else begin
+        for quote_start, quote_end in spans:
+            if not (begin < quote_end and quote_start < end):
+                continue
+            first = max(0, bisect_right(starts, quote_start) - 1)
+            last = max(0, bisect_left(starts, quote_end) - 1)
+            if last + 1 < len(starts) and not masked[quote_end : starts[last + 1]].strip():
+                last += 1  # the tag's sentence begins right after the closing mark
+            found = NONE
+            for other in range(first, last + 1):
+                if other != index:
+                    sentence = self._parsed.sentence(other)
+                    attribution = self._linter._attribution(
+                        self._document, sentence, self._citations
+                    )
+                    found = strongest(found, attribution)
+            return found
+        return NONE
+
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            starts = self._parsed.starts
+            masked = self._document.masked.text
+            begin = starts[0]
+            end = self._parsed.sentence(len(starts) - 1).end
+            self._spans = [(begin + a, begin + b) for a, b in quote_spans(masked[begin:end])]
+        return self._spans
+
+
+class _SpeakerTags:
+    """Speaker tags set off by a dash after a quote: at the end of its block ('"…" — Kang
+    Chol-hwan') or as the paragraph just after it ("> — Commission member, Geneva")."""
+
+    def __init__(self, document: Document) -> None:
+        self._masked = document.masked.text
+        self._text = document.text
+        self._blocks = document.masked.blocks
+        self._starts: list[int] | None = None  # built when first asked: few blocks need it
+
+    def of(self, block: Block) -> tuple[int, Attribution]:
+        masked = self._masked
+        if _DASHES.search(masked, block.start, block.end):
+            position, found = closing_tag(masked[block.start : block.end])
+            if found.kind != "none":
+                return block.start + position, found
+        if self._starts is None:
+            self._starts = [each.start for each in self._blocks]
+        position = bisect_left(self._starts, block.start) + 1
+        following = self._blocks[position] if position < len(self._blocks) else None
+        if (
+            following is None
+            or following.kind != "paragraph"
+            or following.in_list
+            or block.in_list
+            or masked[following.start] not in "—–-"
+            or self._text[block.end : following.start].strip(" \t\r\n>")
+        ):
+            return -1, NONE
+        return -1, dash_tag(masked[following.start : following.end])
+
+
+_DASHES = regex.compile(r"[—–]|--")
 
 
 class _Citations:
@@ -308,51 +438,104 @@ class _Context:
     """What a list item or table row takes from its context (see `markdown.Block`)."""
 
     tokens: tuple[Token, ...] = ()  # the context's words, in document order
-    lead_in: Sentence | None = None  # the last sentence of the lead-in paragraph
+    # the sentences that may attribute the figure: the last sentence of the lead-in
+    # paragraph (and of a nested list's outer lead-in), and the "Source:" line after
+    attributing: tuple[Sentence, ...] = ()
     source_cell: Attribution = NONE  # the row's cell under a "Source" header
-    rows_are_parts: bool = False  # the rows are keyed by country: "| China | 19,000 |"
+    # the rows are parts of a whole: keyed by country ("| China | 19,000 |"), or above a
+    # "Total" row
+    rows_are_parts: bool = False
     # (start, end, header) of each of a table row's cells: "| 16–18 |" under "Daily hours"
     columns: tuple[tuple[int, int, str], ...] = ()
+    # (start, end) of the row's cells in the columns its table's "Total" row sums
+    summed: tuple[tuple[int, int], ...] = ()
+    # (start, end) of the row's "Source" cell: who gives the figure, not what it is about
+    source_span: tuple[int, int] | None = None
+    previous_item: Block | None = None  # the list item before, for a sentence referring back
+
+    def is_part(self, quantity: Quantity) -> bool:
+        """Whether the figure stands in a column that the table's "Total" row sums: it is
+        then one row's part of that total, whatever it measures."""
+        return any(start <= quantity.start and quantity.end <= end for start, end in self.summed)
 
     def with_units(self, quantity: Quantity) -> Quantity:
         """The quantity in the unit its table column's header names, if it has none."""
         for start, end, header in self.columns:
             if start <= quantity.start and quantity.end <= end:
-                return with_column_unit(quantity, header)
+                read = with_column_unit(quantity, header)
+                if read is not quantity and read.per is None and quantity.per is not None:
+                    read = replace(read, per=quantity.per)  # "Hours: 16 to 22 a day"
+                return read
         return quantity
 
     @classmethod
     def of(cls, block: Block, parsed: dict[int, ParsedBlock], masked: str) -> _Context:
-        if not block.context:
+        if not block.context and block.source_line is None and not block.in_list:
             return _EMPTY_CONTEXT
+        lead_ins = {block.lead_in, block.outer_lead_in}
         tokens: list[Token] = []
         for context in block.context:
             sentences = parsed[context.start]
-            if context == block.lead_in:  # only the sentence that leads into the list
+            if context in lead_ins:  # only the sentence that leads into the list
                 indices: Iterable[int] = [len(sentences.starts) - 1]
             else:
                 indices = range(len(sentences.starts))
             tokens.extend(token for i in indices for token in sentences.sentence(i).tokens)
-        lead_in = None
-        if block.lead_in is not None:
-            lead_parsed = parsed[block.lead_in.start]
-            lead_in = lead_parsed.sentence(len(lead_parsed.starts) - 1)
+        attributing: list[Sentence] = []
+        for lead in (block.lead_in, block.outer_lead_in):
+            if lead is not None:
+                lead_parsed = parsed[lead.start]
+                attributing.append(lead_parsed.sentence(len(lead_parsed.starts) - 1))
+        if block.source_line is not None and block.source_line != block:
+            source_parsed = parsed[block.source_line.start]
+            attributing.extend(source_parsed.sentence(i) for i in range(len(source_parsed.starts)))
         header = block.header
         header_cells = [_cell_text(masked, cell) for cell in header.cells] if header else []
         row_cells = [_cell_text(masked, cell) for cell in block.cells]
+        total = block.total
+        summed: tuple[tuple[int, int], ...] = ()
+        if total is not None:
+            summed = tuple(
+                cell
+                for cell, sum_cell in zip(block.cells, total.cells, strict=False)
+                if any(char.isdigit() for char in masked[sum_cell[0] : sum_cell[1]])
+            )
+        keyed = bool(header_cells) and rows_keyed_by_place(header_cells[0])
+        columns = tuple(
+            (cell[0], cell[1], header)
+            for cell, header in zip(block.cells, header_cells, strict=False)
+        )
+        if block.in_list:
+            # "- Hours: 16 to 22 a day": a list item's key names its value's unit, as a
+            # table's column header does
+            key = _ITEM_KEY.match(masked, block.start, block.end)
+            if key is not None:
+                columns = ((key.end(), block.end, key.group(1)),)
+        source_index = source_column_index(header_cells)
         return cls(
             tuple(tokens),
-            lead_in,
+            tuple(attributing),
             source_column(header_cells, row_cells),
-            bool(header_cells) and rows_keyed_by_place(header_cells[0]),
-            tuple(
-                (cell[0], cell[1], header)
-                for cell, header in zip(block.cells, header_cells, strict=False)
-            ),
+            (keyed or total is not None) and not block.is_total,
+            columns,
+            summed,
+            block.cells[source_index]
+            if source_index is not None and source_index < len(block.cells)
+            else None,
+            block.previous_item,
         )
 
 
 _EMPTY_CONTEXT = _Context()
+# "Hours:", "Daily hours:" at the start of a list item: a key of a word or three
+_ITEM_KEY = regex.compile(r"[*_\s]*(\p{L}[\p{L}\s-]{0,30}?)[*_\s]*:[*_]*\s")
+
+
+def _context_blocks(block: Block) -> tuple[Block, ...]:
+    """The blocks a figure's block takes its context from, and its "Source:" line."""
+    if block.source_line is None or block.source_line == block:
+        return block.context
+    return (*block.context, block.source_line)
 
 
 def _cell_text(masked: str, cell: tuple[int, int]) -> str:

@@ -19,7 +19,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -40,8 +40,11 @@ class Block:
 
     A list item or a table row says little alone ("- 75% are women", "| 2011 | 71% |"): what
     it is about stands in its context, which only list items and table rows carry: the
-    nearest heading above, the lead-in paragraph just before the list or table when it ends
-    with a colon ("According to the Asan Institute:"), and a table row's header row.
+    nearest heading above (or a paragraph that is all bold, a facts box's title), the
+    lead-in paragraph just before the list or table when it ends with a colon ("According
+    to the Asan Institute:"), a nested list's outer lead-in, and a table row's header row.
+    Where its figures come from may also stand after it: a "Source:" line just after the
+    list or table, or as the list's own item.
     """
 
     start: int  # offset into the text
@@ -52,11 +55,20 @@ class Block:
     header: Block | None = None
     cells: tuple[Span, ...] = ()  # a table row's cells, pipes excluded, in column order
     in_list: bool = False  # a paragraph of a list item
+    # the lead-in of the list a nested list hangs in ("Main findings of the survey:")
+    outer_lead_in: Block | None = None
+    # a "Source:" line that attributes every item of the list or row of the table
+    source_line: Block | None = None
+    # a table's "Total" row (for the table's other rows, which are then its parts)
+    total: Block | None = None
+    is_total: bool = False  # this row is its table's "Total" row
+    # the item before in the same list: "3. Each of them works 20 hours" refers back to it
+    previous_item: Block | None = None
 
     @property
     def context(self) -> tuple[Block, ...]:
         """The context blocks, in document order."""
-        found = (self.heading, self.lead_in, self.header)
+        found = (self.heading, self.outer_lead_in, self.lead_in, self.header)
         return tuple(sorted({block for block in found if block is not None}, key=_start))
 
 
@@ -164,6 +176,7 @@ class _Leaf:
     lines: tuple[LineSpan, ...]
     group: int | None = None  # start line of the list or table the leaf belongs to
     header: bool = False  # a table's header row
+    outer: tuple[int, ...] = ()  # start lines of the lists the leaf's list is nested in
 
 
 Recorder = Callable[[StateBlock, int], list[_Leaf]]
@@ -185,7 +198,9 @@ def _record_paragraph(state: StateBlock, start_line: int) -> list[_Leaf]:
     lines = range(start_line, state.line)
     lists = state.env.get(_LISTS_KEY)
     group = lists[-1] if isinstance(lists, list) and lists else None
-    return [_Leaf("paragraph", tuple(_content_span(state, line) for line in lines), group)]
+    outer = tuple(lists[:-1]) if isinstance(lists, list) else ()
+    spans = tuple(_content_span(state, line) for line in lines)
+    return [_Leaf("paragraph", spans, group, outer=outer)]
 
 
 def _record_setext_heading(state: StateBlock, start_line: int) -> list[_Leaf]:
@@ -317,6 +332,13 @@ _OPEN_TAG_RE = re.compile(rf"<{_TAG_NAME}{_ATTRIBUTE}*+[ \t\n]*+/?>")
 _CLOSE_TAG_RE = re.compile(rf"</{_TAG_NAME}[ \t\n]*+>")
 _DECLARATION_START_RE = re.compile(r"<![A-Za-z]")
 
+# A footnote reference written in HTML: "<sup>3</sup>", "<sup>[12]</sup>",
+# "<sup><a href="#n3">3</a></sup>".
+_SUP_NOTE_RE = re.compile(
+    r"<sup(?:\s[^<>]{0,200})?>\s*(?:<a(?:\s[^<>]{0,200})?>)?\s*\[?(?:\d{1,3}|[a-z]|[*†‡])\]?\s*"
+    r"(?:</a\s*>)?\s*</sup\s*>",
+    re.IGNORECASE,
+)
 _FOOTNOTE_LABEL_RE = re.compile(r"[^\[\]\s]*+")
 _REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}+\]", re.DOTALL)
 _MAX_LABEL = 999
@@ -533,6 +555,12 @@ class _InlineScanner:
             self._mask(pos, end)
             self._cite(pos, end, "link")
             return end
+        note = _SUP_NOTE_RE.match(self.s, pos)
+        if note is not None:
+            # "<sup>3</sup>": a footnote reference in HTML; its number is no figure
+            self._mask(pos, note.end())
+            self._cite(pos, note.end(), "footnote")
+            return note.end()
         end = self._html_end(pos)
         if end > 0:
             self._mask(pos, end)
@@ -834,6 +862,8 @@ def _with_context(
     heading: Block | None = None
     lead_ins: dict[int, Block | None] = {}  # list or table start line -> its lead-in
     headers: dict[int, Block] = {}  # table start line -> header row
+    members: dict[int, list[int]] = {}  # list or table start line -> indices of its blocks
+    last_items: dict[int, Block] = {}  # list start line -> its last item so far
     for block, leaf in blocks:
         group = leaf.group
         if group is not None and (block.in_list or block.kind == "table-row"):
@@ -841,16 +871,114 @@ def _with_context(
                 previous = (result[-1], blocks[len(result) - 1][1]) if result else None
                 lead_ins[group] = _lead_in(text, lines, previous, group)
             header = None if leaf.header else headers.get(group)
-            block = Block(
-                block.start, block.end, block.kind, heading, lead_ins[group], header,
-                block.cells, block.in_list,
+            # a nested list's items are also about what the outer list's lead-in says
+            outer = next((lead for lead in map(lead_ins.get, reversed(leaf.outer)) if lead), None)
+            sibling = last_items.get(group) if block.in_list else None
+            block = replace(
+                block, heading=heading, lead_in=lead_ins[group], header=header,
+                outer_lead_in=outer, previous_item=sibling,
             )  # fmt: skip
+            if block.in_list:
+                # only the item's paragraph's own fields: its siblings are not chained
+                last_items[group] = replace(block, previous_item=None)
             if leaf.header:
                 headers[group] = block
-        if block.kind == "heading":
+            for start in (*leaf.outer, group):
+                members.setdefault(start, []).append(len(result))
+        if block.kind == "heading" or (block.kind == "paragraph" and _all_bold(text, block)):
+            # "**Fact box: the dolgyeokdae**": a bold paragraph titles what follows it
             heading = block
         result.append(block)
+    _attach_trailers(text, lines, blocks, result, members)
     return tuple(result)
+
+
+_SOURCE_LINE = re.compile(r"[*_\s]*sources?[*_\s]*[:—–]", re.IGNORECASE)
+_TOTAL_ROW = re.compile(
+    r"[*_\s]*(?:(?:grand\s+)?total|overall|combined|in\s+all|all\s+\w+(?:\s+\w+)?)[*_\s:]*",
+    re.IGNORECASE,
+)
+
+
+def _all_bold(text: str, block: Block) -> bool:
+    """Whether a one-line paragraph is all strong emphasis: "**Fact box: workers**"."""
+    content = text[block.start : block.end]
+    return (
+        "\n" not in content
+        and len(content) > 4
+        and content[:2] in ("**", "__")
+        and content.endswith(content[:2])
+        and content[:2] not in content[2:-2]
+    )
+
+
+def _attach_trailers(
+    text: str,
+    lines: Sequence[Span],
+    blocks: Sequence[tuple[Block, _Leaf]],
+    result: list[Block],
+    members: dict[int, list[int]],
+) -> None:
+    """Give each list item and table row its list's or table's "Source:" line and its
+    table's "Total" row, both of which stand after the rows they speak for."""
+    # Nested lists first (they start later): a nested item keeps the nearest source line.
+    for group in sorted(members, reverse=True):
+        items = members[group]
+        source = _source_line(text, lines, blocks, result, items)
+        total = _total_row(text, result, items)
+        if source is None and total is None:
+            continue
+        for index in items:
+            block = result[index]
+            if block is total:
+                result[index] = replace(
+                    block, is_total=True, source_line=block.source_line or source
+                )
+            else:
+                # the header row is no part of the total
+                part_of = total if block.header is not None or block.in_list else None
+                result[index] = replace(block, source_line=block.source_line or source,
+                                        total=part_of)  # fmt: skip
+
+
+def _source_line(
+    text: str,
+    lines: Sequence[Span],
+    blocks: Sequence[tuple[Block, _Leaf]],
+    result: list[Block],
+    items: Sequence[int],
+) -> Block | None:
+    """The "Source:" line of a list or table: its own last item ("- Source: Enos 2017"),
+    or the paragraph just after it, with only blank lines between."""
+    last = items[-1]
+    if result[last].in_list and _SOURCE_LINE.match(text, result[last].start):
+        return result[last]
+    following = last + 1
+    while following < len(result) and (result[following].in_list and blocks[following][1].outer):
+        following += 1  # the items of a list nested in the last item
+    if following >= len(result):
+        return None
+    block, leaf = result[following], blocks[following][1]
+    if block.kind != "paragraph" or not _SOURCE_LINE.match(text, block.start):
+        return None
+    last_line = blocks[last][1].lines[-1][0]
+    first_line = leaf.lines[0][0]
+    if any(text[slice(*lines[line])].strip(" \t>") for line in range(last_line + 1, first_line)):
+        return None
+    return block
+
+
+def _total_row(text: str, result: list[Block], items: Sequence[int]) -> Block | None:
+    """A table's "Total" row: a row other than the header whose first cell is "Total",
+    "Overall", "All sectors"..."""
+    for index in items:
+        block = result[index]
+        if block.kind != "table-row" or block.header is None or not block.cells:
+            continue
+        start, end = block.cells[0]
+        if _TOTAL_ROW.fullmatch(text, start, end) and index != items[0]:
+            return block
+    return None
 
 
 def _lead_in(

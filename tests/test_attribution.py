@@ -105,6 +105,67 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("Workers abroad put in 18-hour days.", "none"),
     ("North Korea ranked Tier 3 for another year.", "none"),
     ("Refugees recall that 50,000 work abroad; 30,000 are in Russia.", "none"),
+    # a speaker behind a relative clause with a year, or set off by commas, or "one"
+    ("Roughly 70 percent are women, a nurse who fled in 2011 told reporters.", "named"),
+    ("The pastor, who has sheltered 40 escapees since 2009, said 70 percent are women.", "named"),
+    ("The brigades hold 300,000 men, a conscript who deserted from one told us.", "named"),
+    # an object relative clause has a speaker of its own: "that some lobbyists quote"
+    ("The count of 30 host countries that some lobbyists claim is a guess.", "vague"),
+    ("The number of 30 host countries that the ministry quoted is old.", "none"),
+    # a court hears; an inquiry settles on a figure (but workers settle in a place)
+    ("Guards beat 12 loggers at the depot, a tribunal in Vladivostok heard.", "named"),
+    ("The inquiry settled on a range of 90,000 to 110,000 prisoners.", "named"),
+    ("About 9,000 of the labourers settled in Siberia.", "none"),
+    # a possessive of a source with a figure noun, or a pronoun pointing back to one
+    ("Amnesty's figure of 110,000 prisoners is often repeated.", "named"),
+    ("Even the low end of Amnesty's range, 90,000, is a large number.", "named"),
+    ("By the inquiry's count, some 110,000 are held.", "named"),
+    ("Its estimate, 110,000 prisoners, has not been revised.", "named"),
+    ("He was held from 8 to 18, by his own account.", "named"),
+    ("Their number has since grown to 110,000.", "none"),
+    ("Pyongyang's Tier 3 ranking has not changed in 20 years.", "none"),
+    # a narrative author-date citation; a passive reporting verb with a named agent
+    ("Lee (2019) puts the camps' population at 110,000.", "named"),
+    ("The total was estimated at 110,000 by the Korea Institute.", "named"),
+    ("The camps (put at 110,000 by the inquiry) are still open.", "named"),
+    ("Per the 2019 KINU white paper, 110,000 are held in the camps.", "named"),
+    # a page or a note in parentheses, a superscript note number
+    ("Some 110,000 are held in the camps (KINU, p. 41).", "named"),
+    ("Some 110,000 are held in the camps (see note 7).", "named"),
+    ("Some 110,000 are held in the camps.⁷", "named"),
+    # an organisation's name as a headline prefix, but not a place or a list item's key
+    ("Korea Institute: 110,000 held in political prison camps", "named"),
+    ("South Korea: 110,000 held in political prison camps", "none"),
+    ("Prisoners held: 110,000", "none"),
+    # "according to" estimates no one owns is a hedge; researchers at an institution are not
+    ("According to the most widely cited estimates, 110,000 are held.", "vague"),
+    ("According to official reports, 110,000 are held.", "vague"),
+    ("According to analysts at the Korea Institute, 110,000 are held.", "named"),
+    ("According to the inquiry's estimates, 110,000 are held.", "named"),
+    # an unowned hedge in parentheses is no source
+    ("Some 110,000 are held in the camps (rough estimates).", "vague"),
+    # an agentless passive is a hedge, whatever adverb stands in it
+    ("The prison population is usually put at 110,000.", "vague"),
+    ("The prison population is often given as 110,000.", "vague"),
+    # a generic plural: bare ("…, escapees say"), after "like to", or of any noun
+    ("Guards beat prisoners for 16 hours a day, escapees say.", "vague"),
+    ("The camps held 110,000, escapees said.", "named"),
+    ("Human rights lawyers like to say that 110,000 are held.", "vague"),
+    ("Campaign veterans argue that 110,000 are held.", "vague"),
+    ("Campaign veterans argued in 2016 that 110,000 were held.", "named"),
+    ("Sanctions on 12 entities show how little is left.", "none"),
+    # "several" after a past verb: several of those just named; "some" stays a hedge
+    ("Several recalled shifts of 18 hours a day.", "named"),
+    # the writer's own organisation
+    ("Interviews done by our field team suggest 70 percent are women.", "named"),
+    # a verb opening the sentence is an imperative, and its object no speaker
+    ("Compare the 110,000 prisoners with the 55,000 workers abroad.", "none"),
+    ("Set 110,000 prisoners against 55,000 workers, and count.", "none"),
+    ("The camps hold 110,000 people, say researchers.", "vague"),
+    # "says more about …" is no report
+    ("A range of $300 million to $2 billion says more about secrecy than size.", "none"),
+    # a full stop after an inverted speaker is not part of the speaker
+    ("Some 110,000 are held, reports the inquiry.", "named"),
 ]
 
 

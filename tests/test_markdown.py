@@ -589,3 +589,72 @@ def test_table_rows_know_their_header_row_and_cells() -> None:
     assert header.header is None
     assert [source[start:end].strip() for start, end in row.cells] == ["2011", "71%"]
     assert [b.start for b in row.context] == sorted(b.start for b in row.context)
+
+
+def test_a_nested_list_knows_the_outer_lists_lead_in() -> None:
+    source = "Findings of the 2019 survey:\n\n- Camps:\n  - about 90,000 held\n"
+    blocks = {source[b.start : b.end]: b for b in mask(source).blocks}
+    nested = blocks["about 90,000 held"]
+    assert nested.lead_in == blocks["Camps:"]
+    assert nested.outer_lead_in is not None
+    assert source[nested.outer_lead_in.start : nested.outer_lead_in.end] == (
+        "Findings of the 2019 survey:"
+    )
+
+
+def test_a_bold_paragraph_titles_the_list_after_it() -> None:
+    source = "> **At a glance: the camps**\n>\n> - Prisoners: 90,000\n"
+    item = next(b for b in mask(source).blocks if b.in_list)
+    assert item.heading is not None
+    assert source[item.heading.start : item.heading.end] == "**At a glance: the camps**"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a paragraph just after the list, or the list's own last item
+        ("- 90,000 held\n- six camps\n\nSource: KINU white paper.\n", "Source: KINU white paper."),
+        ("- 90,000 held\n- Sources: KINU; HRW\n", "Sources: KINU; HRW"),
+        ("| Camps | Held |\n|---|---|\n| all | 90,000 |\n\n*Source: KINU*\n", "*Source: KINU*"),
+        ("> - 90,000 held\n>\n> Source: KINU\n", "Source: KINU"),
+        # not after other text, nor a line that only mentions a source
+        ("- 90,000 held\n\nMore text.\n\nSource: KINU\n", None),
+        ("- 90,000 held\n\nThe source is KINU.\n", None),
+    ],
+)
+def test_a_source_line_after_a_list_or_table(source: str, expected: str | None) -> None:
+    item = next(b for b in mask(source).blocks if b.in_list or b.kind == "table-row")
+    found = item.source_line
+    assert (source[found.start : found.end] if found else None) == expected
+
+
+def test_a_nested_item_takes_the_outer_lists_source_line() -> None:
+    source = "- Camps:\n  - 90,000 held\n- Other\n\nSource: KINU\n"
+    nested = next(b for b in mask(source).blocks if source[b.start : b.end] == "90,000 held")
+    assert nested.source_line is not None
+
+
+def test_a_tables_total_row_and_its_parts() -> None:
+    source = (
+        "| Province | Held |\n|---|---|\n| North | 50,000 |\n| South | 40,000 |\n"
+        "| **Total** | 90,000 |\n"
+    )
+    header, north, south, total = [b for b in mask(source).blocks if b.kind == "table-row"]
+    assert total.is_total and total.total is None
+    assert north.total == south.total and north.total is not None
+    assert source[north.total.start : north.total.end] == "| **Total** | 90,000 |"
+    assert header.total is None and not header.is_total
+
+
+def test_a_list_item_knows_the_item_before_it() -> None:
+    source = "1. Some 90,000 are held.\n2. Each of them works 12 hours.\n"
+    first, second = [b for b in mask(source).blocks if b.in_list]
+    assert first.previous_item is None
+    assert second.previous_item is not None and second.previous_item.start == first.start
+
+
+def test_an_html_superscript_note_is_a_citation_and_no_prose() -> None:
+    source = 'Some 90,000 are held.<sup>4</sup> Others <sup><a href="#n5">5</a></sup>.'
+    masked = mask(source)
+    assert "4" not in masked.text and "5" not in masked.text
+    assert [citation.kind for citation in masked.citations] == ["footnote", "footnote"]
