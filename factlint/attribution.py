@@ -174,6 +174,7 @@ _CUE_LEMMAS = frozenset(
     calculate record tally write assess reveal indicate rank rate list tell testify
     confirm warn allege believe think cite place describe acknowledge add explain observe
     announce publish found recall reckon argue recount hear settle
+    sanction designate blacklist
     """.split()
 )
 _POSSESSIVES = frozenset({"'s", "’s"})

@@ -47,6 +47,10 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("Women were 85 percent of arrivals, unification ministry data show.", "named"),
     ("“We worked 18-hour shifts,” a former worker in Kuwait recalled.", "named"),
     ("The workers abroad number 60,000, the Asan Institute reckons.", "named"),
+    # the body that takes the action a figure counts is its own source (labelling.md §4)
+    ("The Treasury sanctioned ten North Korean entities.", "named"),
+    ("In October the US Treasury designated a dozen firms.", "named"),
+    ("Washington blacklisted nine shipping companies.", "named"),
     # vague: a hedge and no source
     ("The labourers, believed to number around 100,000, are spread widely.", "vague"),
     ("At $2.3 billion a year, by the upper estimates, it rivals coal.", "vague"),
@@ -71,7 +75,7 @@ CASES: list[tuple[str, AttributionKind]] = [
     ("A report on camps is due, and 300,000 are held there.", "none"),
     ("The 16 countries employed North Korean labourers.", "none"),
     # a source mentioned with no reporting verb, or a cell that is no source
-    ("The Treasury sanctioned ten North Korean entities.", "none"),
+    ("Ten North Korean entities were blacklisted last autumn.", "none"),
     ("  Workers abroad   30,000   Russia  ", "none"),
     ("Some 50,000 work abroad (mostly men).", "none"),
     # a possessed noun is no reporting verb
