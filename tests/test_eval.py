@@ -174,13 +174,20 @@ def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None
     assert metrics.linking_accuracy >= 0.87
 
 
-def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
+@pytest.fixture(scope="module")
+def tune_metrics() -> Metrics:
+    # The tuning split alone: its floor holds whether or not a held-out split is present.
+    return evaluate(load_set(ROOT, "tune"))["tune"]
+
+
+def test_the_tuning_split_does_not_regress(tune_metrics: Metrics) -> None:
     # The figures measured when tuning stopped, less a little slack: a change to linking,
-    # parsing or attribution that makes the tuning split worse fails here first.
-    metrics = results["tune"]
-    assert metrics.range.precision >= 0.97
-    assert metrics.range.recall >= 0.94
-    assert metrics.attribution.precision >= 0.98
-    assert metrics.attribution.recall >= 0.94
-    assert metrics.false_range_per_100_non_claims <= 0.8
-    assert metrics.linking_accuracy >= 0.965
+    # parsing or attribution that makes the tuning split worse fails here first. (The
+    # tuning split now holds the session-3 held-out files, tune/seen-holdout3-*.)
+    metrics = tune_metrics
+    assert metrics.range.precision >= 0.96
+    assert metrics.range.recall >= 0.955
+    assert metrics.attribution.precision >= 0.91
+    assert metrics.attribution.recall >= 0.90
+    assert metrics.false_range_per_100_non_claims <= 0.9
+    assert metrics.linking_accuracy >= 0.97
