@@ -61,7 +61,8 @@ _NOUN_CATEGORIES: dict[str, NounCategory] = {
 _REJECTED_NOUNS: dict[str, frozenset[NounCategory]] = {
     "people": frozenset({"sample", "country", "entity", "time", "other"}),
     "countries": frozenset({"person", "sample", "entity", "time", "other"}),
-    "entities": frozenset({"country", "time"}),
+    # "seven officials" are people: a claim counting entities does not count them
+    "entities": frozenset({"person", "country", "time"}),
 }
 _COUNTED_NOUN_WINDOW = 4
 _NOT_PART_OF_NOUN_PHRASE = frozenset(
@@ -72,8 +73,10 @@ _NOT_PART_OF_NOUN_PHRASE = frozenset(
 )
 
 # A clause that places its figure in one named country or region ("are in Russia",
-# "sent home from Kuwait", "in Qatar alone") states a part, not the claim's total.
-_TOTAL_KINDS = frozenset({"people", "countries", "entities"})
+# "sent home from Kuwait", "in Qatar alone") states a part, not the claim's total. Sums of
+# money are totals too ("$200 million of it from Russia alone"); a measure of each member
+# (hours a day, years of service) stated for one place is still the claim's measure.
+_TOTAL_KINDS = frozenset({"people", "countries", "entities", "money-per-year"})
 _WHOLE_NAMES = frozenset("north pyongyang dprk korea".split())
 _DISTRIBUTIVE = frozenset("mostly mainly largely chiefly primarily especially notably".split())
 _CALENDAR = frozenset(
@@ -112,8 +115,14 @@ def fits(claim: Claim, quantity: Quantity) -> bool:
 
 # "… has since put the figure at 200,000": a definite noun for a figure, with no "of" to
 # say what it counts, refers back to the figure of the sentence before.
-_FIGURE_NOUNS = frozenset("figure number total estimate tally count toll".split())
-_ANAPHORIC_DETERMINERS = frozenset("the that this its".split())
+_FIGURE_NOUNS = frozenset(
+    "figure number total estimate tally count toll share proportion percentage".split()
+)
+_ANAPHORIC_DETERMINERS = frozenset("the that this its their every".split())
+# "the latest figure", "every credible estimate": one word may stand between the two.
+_FIGURE_ADJECTIVES = frozenset(
+    "latest new newer current official credible reliable real true accepted original same".split()
+)
 
 
 # What may follow such a noun: a verb or the preposition that gives its value, not "of"
@@ -137,14 +146,30 @@ def refers_back(sentence: Sentence, quantity: Quantity, claim: Claim) -> bool:
         return False
     for index in range(max(start, 1), end + 1):
         if (
-            tokens[index].lemma in _FIGURE_NOUNS
-            and tokens[index - 1].lower in _ANAPHORIC_DETERMINERS
+            _is_figure_noun(tokens, index)
             and index + 1 < len(tokens)
             and tokens[index + 1].lower in _AFTER_FIGURE_NOUN
             and not first <= index <= last
         ):
             return True
     return False
+
+
+def _is_figure_noun(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token is a noun for a figure with a determiner that points back: "the
+    figure", "their number", "every credible estimate"."""
+    token = tokens[index]
+    # the lemma table reads "number" as a form of "numb": the lower-case form is checked too
+    if (token.lower not in _FIGURE_NOUNS and token.lemma not in _FIGURE_NOUNS) or index < 1:
+        return False
+    before = tokens[index - 1].lower
+    if before in _ANAPHORIC_DETERMINERS:
+        return True
+    return (
+        index >= 2
+        and before in _FIGURE_ADJECTIVES
+        and tokens[index - 2].lower in _ANAPHORIC_DETERMINERS
+    )
 
 
 # Words that open a sentence about what the sentence before named: pronouns, and nouns
@@ -156,17 +181,85 @@ _ANAPHORIC_OPENERS = frozenset(
 
 def may_carry_subject(sentence: Sentence, quantity: Quantity) -> bool:
     """Whether a figure may take its subject from the sentence before: only when its
-    sentence opens by referring back ("They work up to 20 hours a day", "Members serve
-    ten-year terms"), and, for a count, when it says it counts people, countries or
-    entities, not something the sentence before did not name ("1,000 guards")."""
-    opener = next((token for token in sentence.tokens if _is_word(token)), None)
-    if opener is None or opener.lower not in _ANAPHORIC_OPENERS:
-        return False
-    if quantity.kind != "count":
-        return True
+    sentence refers back, by its first word ("They work up to 20 hours a day", "Members
+    serve ten-year terms", "The organisation has 400,000 members"), by a pronoun before the
+    figure ("were confined in them"), or by a noun for a figure ("their number is put at
+    …"); and, for a count, when it says it counts people, countries or entities (not
+    something the sentence before did not name: "1,000 guards"), or when a noun for a
+    figure says the sentence restates one."""
+    tokens = sentence.tokens
     first, last = sentence.token_range(quantity.start, quantity.end)
-    counted = _category_after(sentence, last, _clause(sentence, first, last))
+    start = next((index for index, token in enumerate(tokens) if _is_word(token)), None)
+    if start is None:
+        return False
+    # looked for near the figure only, so that a huge "sentence" stays linear
+    low = max(start, first - _SUBJECT_REACH)
+    figure_noun = any(_is_figure_noun(tokens, index) for index in range(low, first))
+    pronoun = any(
+        token.lower in _BACK_POINTING for token in tokens[low : last + _SUBJECT_REACH + 1]
+    )
+    refers = (
+        tokens[start].lower in _ANAPHORIC_OPENERS
+        # "held in them", "give 10 years of their lives": said of those a pronoun names; a
+        # share beside one may be a share of anything ("unemployment among them is 12%")
+        or (pronoun and quantity.kind != "share")
+        or figure_noun
+        or any(_is_a_definite_referent(tokens, index) for index in range(low, first))
+    )
+    if quantity.kind != "count":
+        # a measure restated by a source ("Enos gives three in four") needs no pointer; a
+        # bare count so restated may be of anything ("put its population at 20,000")
+        return refers or _reports_a_bare_figure(sentence, first, last)
+    if not refers:
+        return False
+    clause = _clause(sentence, first, last)
+    counted = _category_after(sentence, last, clause)
+    if counted is None:
+        # a bare count ("their number is put at 60,000") is of what the sentence refers to;
+        # one of an unnamed plural ("2,000 guards") is not
+        return _plural_head_after(sentence, last, clause) is None
     return counted in ("person", "country", "entity")
+
+
+# "Enos gives three in four.", "Enos reported 75 per cent in 2017": a source reporting a
+# figure that says nothing of what it measures restates the figure of the sentence before.
+_REPORTING_LEMMAS = frozenset("say report estimate give put cite count find claim".split())
+
+
+def _reports_a_bare_figure(sentence: Sentence, first: int, last: int) -> bool:
+    tokens = sentence.tokens
+    clause = _clause(sentence, first, last)
+    if last + 1 < len(tokens) and (
+        tokens[last + 1].lower == "of" or _category(tokens[last + 1]) is not None
+    ):
+        return False
+    if _plural_head_after(sentence, last, clause) is not None:
+        return False
+    low = max(clause[0], first - _REPORTER_REACH)
+    return any(tokens[index].lemma in _REPORTING_LEMMAS for index in range(low, first))
+
+
+_REPORTER_REACH = 8
+
+
+# Pronouns that point back to the people or places the sentence before named.
+_BACK_POINTING = frozenset("they them their".split())
+# "The country has been graded Tier 3", "The organisation comprises 400,000 labourers": a
+# definite noun for what the sentence before named, opening the sentence.
+_REFERRING_NOUNS = frozenset(
+    """
+    country organisation organization brigade camp worker labourer laborer
+    """.split()
+)
+
+
+def _is_a_definite_referent(tokens: Sequence[Token], index: int) -> bool:
+    """ "the workers", "The country", "these camps": a definite noun for what was named."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].lower in ("the", "this", "these", "those")
+        and tokens[index + 1].lemma in _REFERRING_NOUNS
+    )
 
 
 # A subject further than this many tokens from a figure is not its subject. Bounding the
@@ -188,9 +281,19 @@ def link(
     """
     ordered = sorted(enumerate(subjects), key=lambda item: item[1].first)
     firsts = [subject.first for _, subject in ordered]
+    # Each figure's own words: the figure and the noun phrase after it ("400,000 dolgyeokdae
+    # conscripts"). What stands there is said of that figure, not of its neighbours.
+    owned = (
+        [_noun_phrase_span(sentence, *sentence.token_range(q.start, q.end)) for q in quantities]
+        if sentence.tokens and len(quantities) > 1
+        else []
+    )
     claims: list[Claim | None] = []
-    for quantity in quantities:
+    for position, quantity in enumerate(quantities):
         if not sentence.tokens:
+            claims.append(None)
+            continue
+        if quantity.kind == "share" and _share_of_a_counted_group(sentence, quantities, position):
             claims.append(None)
             continue
         first, last = sentence.token_range(quantity.start, quantity.end)
@@ -199,8 +302,49 @@ def link(
                 firsts, last + _SUBJECT_REACH
             )
         ]
-        claims.append(_nearest_claim(sentence, quantity, first, last, window, part_of_whole))
+        claims.append(_nearest_claim(sentence, quantity, first, last, window, part_of_whole, owned))
     return claims
+
+
+# A share of a group the sentence counts is a share of that group: a part when the group is
+# one year's intake ("In 2019, 1,047 reached the South, 85 percent of them women") or a
+# sample ("our survey of 112 escapees"), not of the population at large.
+_SAMPLE_LEMMAS = frozenset("survey sample poll interview questionnaire".split())
+_YEAR_PREPOSITIONS = frozenset("in during".split())
+
+
+def _share_of_a_counted_group(
+    sentence: Sentence, quantities: Sequence[Quantity], position: int
+) -> bool:
+    tokens = sentence.tokens
+    share_first, _ = sentence.token_range(quantities[position].start, quantities[position].end)
+    floor = max(sentence.lead, share_first - _SUBJECT_REACH)  # linear on a huge "sentence"
+    counted = False
+    for quantity in reversed(quantities[max(0, position - _SUBJECT_REACH) : position]):
+        first, last = sentence.token_range(quantity.start, quantity.end)
+        if first < floor:
+            break
+        if quantity.kind == "count" and _category_after(
+            sentence, last, _clause(sentence, first, last)
+        ) in ("person", "sample"):
+            counted = True
+            break
+    if not counted:
+        return False
+    for index in range(floor, share_first):
+        token = tokens[index]
+        if token.lemma in _SAMPLE_LEMMAS:
+            return True
+        if token.lower == "year" and index > 0 and tokens[index - 1].lower in ("last", "that"):
+            return True
+        if (
+            len(token.text) == 4
+            and token.text.isdigit()
+            and index > 0
+            and tokens[index - 1].lower in _YEAR_PREPOSITIONS
+        ):
+            return True
+    return False
 
 
 def _nearest_claim(
@@ -210,6 +354,7 @@ def _nearest_claim(
     last: int,
     subjects: Sequence[tuple[int, SubjectMatch]],
     part_of_whole: bool = False,
+    owned: Sequence[tuple[int, int]] = (),
 ) -> Claim | None:
     clause = _clause(sentence, first, last)
     counted = _counted_noun(sentence, first, last, clause) if quantity.kind == "count" else None
@@ -224,47 +369,305 @@ def _nearest_claim(
         and (sentence.tokens[sentence.lead].lower in _BACKGROUND_OPENERS)
     )
     # "The country's population of about 26 million": the figure measures a noun of its own
-    # clause, so a subject in another clause is not what it is about.
+    # clause, so a subject in another clause is not what it is about. ("Terms of ten years"
+    # and "shifts of 16 hours" are what a duration measures: no noun of their own.)
     own_noun = (
         first >= 2
         and _token_is(sentence, first - 1, "of")
         and _is_word(sentence.tokens[first - 2])
         and sentence.tokens[first - 2].lower not in _NOT_PART_OF_NOUN_PHRASE
+        and not (quantity.kind == "duration" and sentence.tokens[first - 2].lemma in _PERIOD_NOUNS)
         and _category_after(sentence, last, clause) is None
     )
     reach = _relative_clause_reach(sentence, clause)
     flow = quantity.kind == "count" and _counts_a_flow(sentence, clause)
-    if _is_hypothetical(sentence, first):
+    if _is_hypothetical(sentence, first) or _is_not_asserted(sentence, first, clause):
         return None
     if quantity.kind == "count" and (
         _describes_a_prepositional_object(sentence, first)
-        or _is_a_point_in_life(sentence, first, last, clause)
         or _counts_speakers(sentence, last, clause)
     ):
         return None
+    if quantity.kind == "tier" and _tier_of_another_place(sentence, first, clause):
+        return None
+    if quantity.kind == "duration" and _token_is_one_of(sentence, last + 1, _TIME_POINTERS):
+        return None  # "30 years ago", "ten years later": when, not how long
+    # "entered Yodok at nine", "comes out at 27": a point in a life, so an age if anything
+    as_age = quantity.kind == "count" and _is_a_point_in_life(sentence, first, last, clause)
+    # "each earning the state $10,000 a year": the amount of one of many, not a total
+    per_each = _is_per_each(sentence, first, last, clause)
+    head = _plural_head_after(sentence, last, clause) if quantity.kind == "count" else None
+    # only the figures near enough for their words to hold one of the subjects' `none` phrases
+    nearby = owned[
+        bisect_left(owned, (first - _SUBJECT_REACH - _COUNTED_NOUN_WINDOW,)) : bisect_right(
+            owned, (last + _SUBJECT_REACH + 1,)
+        )
+    ]
+    others = [span for span in nearby if not span[0] <= first <= span[1]]
+    judged = _across_an_aside(sentence, clause)
+    if _lacks_a_subject(sentence, clause) and judged[0] > sentence.lead:
+        # "Detainees in the kyohwaso, the ordinary camps, are thought to number 150,000":
+        # the clause's subject opens the sentence, and a `none` phrase there rules out too
+        judged = (sentence.lead if first >= sentence.lead else 0), judged[1]
+    # "- Prisoners in the political prison camps: 12 hours a day" under a heading on work
+    # abroad: an item that names its own subject is about it, even when that subject's
+    # claim does not measure hours; the context's subject is not the item's.
+    own_subject = sentence.lead > 0 and any(
+        subject.first >= sentence.lead for _, subject in subjects
+    )
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
     for order, subject in subjects:
-        if not fits(subject.claim, quantity):
+        claim = subject.claim
+        if as_age:
+            if claim.kind != "age":
+                continue
+        elif not fits(claim, quantity):
             continue
         if own_noun and not clause[0] <= subject.first <= clause[1]:
             continue
+        if own_subject and subject.last < sentence.lead:
+            continue
         if reach is not None and not reach[0] <= subject.first <= reach[1]:
             continue  # "The programme, which has cost $1.3 billion, is paid for by workers"
-        if any(clause[0] <= start and end <= clause[1] for start, end in subject.exclusions):
+        if any(
+            judged[0] <= start
+            and end <= judged[1]
+            and not any(low <= start and end <= high for low, high in others)
+            for start, end in subject.exclusions
+        ):
             continue  # "200,000 died in the camps": the clause is about something else
         if background and not clause[0] <= subject.first <= clause[1]:
             continue  # "With a population of 26 million, North Korea sends workers abroad"
-        if not _counts_what_claim_counts(subject.claim, counted):
+        if not _counts_what_claim_counts(claim, counted):
             continue  # "four political prison camps" counts camps, not prisoners
-        if part_of_whole and subject.claim.kind in _TOTAL_KINDS:
+        if part_of_whole and claim.kind in _TOTAL_KINDS:
             continue  # "30,000 of them are in Russia": one country's share, not the total
-        if flow and subject.claim.kind == "people":
+        if flow and claim.kind == "people":
             continue  # "Hundreds of thousands have passed through the camps": not at once
+        if per_each and claim.kind in _TOTAL_KINDS:
+            continue
+        if not as_age and not _of_the_claims_size(claim, quantity):
+            continue  # "four deckhands" is never a count of 50,000 workers abroad
+        if head is not None and not _head_names_the_subject(claim, head, subjects):
+            continue  # "50,000 Christians", "three parliamentary debates": another group
+        if _contrasted(sentence, subject, clause):
+            continue  # "150,000 detainees, in addition to those in the political camps"
         score = (_distance(sentence, first, last, subject), order)
         if best is None or score < best:
-            best, best_claim = score, subject.claim
+            best, best_claim = score, claim
     return best_claim
+
+
+# What a duration states the length of, when it follows "of": "terms of ten years".
+_PERIOD_NOUNS = frozenset(
+    "term shift day workday stint tour service spell period sentence week".split()
+)
+
+# A count this many times smaller or larger than the claim's cited interval is not a figure
+# of it: labelled claim figures stay within a factor of 7 of the cited interval, while "four
+# deckhands", "27" (an age) or "three generations" are hundreds of times smaller than the
+# claims' tens of thousands.
+_SIZE_FACTOR = 20
+
+
+def _of_the_claims_size(claim: Claim, quantity: Quantity) -> bool:
+    if claim.kind not in ("people", "countries", "entities"):
+        return True
+    cited = claim.cited
+    high = quantity.high if quantity.high is not None else quantity.low
+    low = quantity.low if quantity.low is not None else quantity.high
+    if high is not None and cited.low is not None and high * _SIZE_FACTOR < cited.low:
+        return False
+    return not (low is not None and cited.high is not None and low > cited.high * _SIZE_FACTOR)
+
+
+# Words that say a figure is an addition to another ("a further 27 companies", "another
+# 15 per cent") or ranges over values no one states ("any figure above $500 million").
+_INCREMENT_WORDS = frozenset("further additional another any".split())
+_NEGATIONS = frozenset("never not n't".split())
+
+
+def _is_not_asserted(sentence: Sentence, first: int, clause: tuple[int, int]) -> bool:
+    """Whether the figure is an increment to another, ranges over values ("any figure
+    above"), or is denied by "never"/"not" before it in its clause ("has never been placed
+    on the Tier 2 Watch List")."""
+    tokens = sentence.tokens
+    for index in range(max(clause[0], first - 3), first):
+        if tokens[index].lower in _INCREMENT_WORDS:
+            return True
+    for index in range(max(clause[0], first - 6), first):
+        if tokens[index].lower in _NEGATIONS and not any(
+            tokens[between].lower in _NEGATION_LIFTERS for between in range(index + 1, first)
+        ):
+            return True
+    return False
+
+
+# "did not leave until I was nineteen", "not more than", "not only 50,000 but": the figure
+# after these is stated, not denied.
+_NEGATION_LIFTERS = frozenset("until till before since than only just".split())
+
+
+_EACH_WORDS = frozenset("each every apiece".split())
+_PER_WORDS = frozenset("per a".split())
+_UNIT_NOUNS = frozenset("worker labourer laborer head person capita member employee".split())
+
+
+def _is_per_each(sentence: Sentence, first: int, last: int, clause: tuple[int, int]) -> bool:
+    """Whether the figure is said of each one of many: "each earning $10,000 a year",
+    "$900 per worker", "$120 apiece"."""
+    tokens = sentence.tokens
+    for index in range(max(clause[0], first - 4), first):
+        if tokens[index].lower in _EACH_WORDS:
+            return True
+    for index in range(last + 1, min(clause[1], last + 3) + 1):
+        token = tokens[index]
+        if token.lower == "apiece":
+            return True
+        if (
+            token.lower in _PER_WORDS
+            and index + 1 <= clause[1]
+            and tokens[index + 1].lemma in _UNIT_NOUNS
+        ):
+            return True
+    return False
+
+
+def _plural_head_after(sentence: Sentence, last: int, clause: tuple[int, int]) -> int | None:
+    """The index of the plural noun a count counts when no category of ours names it
+    ("four North Korean deckhands", "50,000 Christians"), else None."""
+    tokens = sentence.tokens
+    head: int | None = None
+    for index in range(last + 1, min(clause[1], last + _COUNTED_NOUN_WINDOW) + 1):
+        token = tokens[index]
+        if token.lower in _NOT_PART_OF_NOUN_PHRASE or not _is_word(token):
+            break
+        if _category(token) is not None:
+            return None
+        if token.lower.endswith(("ing", "ed")):
+            break
+        head = index
+    if head is None:
+        return None
+    token = tokens[head]
+    plural = token.lower.endswith("s") and token.lemma != token.lower and token.text.isalpha()
+    return head if plural else None
+
+
+def _head_names_the_subject(
+    claim: Claim, head: int, subjects: Sequence[tuple[int, SubjectMatch]]
+) -> bool:
+    """Whether a claim counting people or countries may count what the head noun names:
+    only when the noun is one of the claim's own subject words ("50,000 loggers")."""
+    if claim.kind not in ("people", "countries"):
+        return True
+    return any(
+        subject.claim is claim and subject.first <= head <= subject.last for _, subject in subjects
+    )
+
+
+# Words that set a subject apart from what the figure counts: "in addition to those held in
+# the political camps", "apart from the workers abroad".
+_CONTRAST_OPENERS = (
+    ("in", "addition", "to"),
+    ("apart", "from"),
+    ("aside", "from"),
+    ("other", "than"),
+    ("rather", "than"),
+    ("besides",),
+    ("unlike",),
+    ("excluding",),
+)
+_CONTRAST_REACH = 8
+
+
+def _contrasted(sentence: Sentence, subject: SubjectMatch, clause: tuple[int, int]) -> bool:
+    """Whether the subject stands just after a contrasting phrase, outside the figure's
+    clause: it names what the figure is not."""
+    if clause[0] <= subject.first <= clause[1]:
+        return False
+    tokens = sentence.tokens
+    low = _clause_start(tokens, subject.first, max(0, subject.first - _CONTRAST_REACH))
+    for index in range(low, subject.first):
+        for words in _CONTRAST_OPENERS:
+            if all(
+                index + offset < subject.first and tokens[index + offset].lower == word
+                for offset, word in enumerate(words)
+            ):
+                return True
+    return False
+
+
+def _noun_phrase_span(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """The figure's tokens and the noun phrase right after it."""
+    tokens = sentence.tokens
+    end = last
+    while end + 1 < len(tokens) and end - last < _COUNTED_NOUN_WINDOW:
+        token = tokens[end + 1]
+        if token.lower in _NOT_PART_OF_NOUN_PHRASE or not _is_word(token):
+            break
+        end += 1
+    return first, end
+
+
+# The words that may stand between a place and the tier it is ranked in: "Russia stays on
+# Tier 3", "the report keeps Russia on Tier 3", "Eritrea is also in Tier 3".
+_TIER_LINKS = frozenset(
+    """
+    on in at as to into the still also again is are was were has have had been be remains
+    remained remain stays stayed stay keeps kept sits sat ranked placed put moved rated graded
+    listed downgraded upgraded
+    """.split()
+)
+_NOT_PLACE_NAMES = frozenset("it its the this that they there which who tier".split())
+
+
+def _tier_of_another_place(sentence: Sentence, first: int, clause: tuple[int, int]) -> bool:
+    """Whether the place ranked in the tier, named just before it, is not North Korea."""
+    tokens = sentence.tokens
+    index = first - 1
+    while index >= clause[0] and tokens[index].lower in _TIER_LINKS:
+        index -= 1
+    if index < clause[0] or index < first - 5:
+        return False
+    token = tokens[index]
+    return (
+        token.text[:1].isupper()
+        and token.text.isalpha()
+        and token.lower not in _NOT_PLACE_NAMES | _WHOLE_NAMES
+    )
+
+
+# Words that open a clause with its verb: the clause's subject is earlier in the sentence.
+_PREDICATE_OPENERS = frozenset(
+    "are is was were has have had will would may might could can number numbered".split()
+)
+
+
+def _lacks_a_subject(sentence: Sentence, clause: tuple[int, int]) -> bool:
+    return clause[0] > 0 and sentence.tokens[clause[0]].lower in _PREDICATE_OPENERS
+
+
+_ASIDE_CLOSERS = {"—": "—", "–": "–", "(": ")"}
+_ASIDE_REACH = 16
+
+
+def _across_an_aside(sentence: Sentence, clause: tuple[int, int]) -> tuple[int, int]:
+    """The clause, and the one after an aside that interrupts it ("Three countries —
+    Malaysia, Kuwait and Qatar — expelled workers"): the words that say what the figure's
+    noun phrase did, where a claim's `none` phrase rules it out."""
+    tokens = sentence.tokens
+    opening = clause[1] + 1
+    if opening >= len(tokens) or tokens[opening].text not in _ASIDE_CLOSERS:
+        return clause
+    closer = _ASIDE_CLOSERS[tokens[opening].text]
+    for index in range(opening + 1, min(len(tokens), opening + _ASIDE_REACH)):
+        if tokens[index].text == closer:
+            if index + 1 >= len(tokens):
+                return clause
+            return clause[0], _clause_end(tokens, index + 1)
+    return clause
 
 
 _RELATIVE_WORDS = frozenset("which who whose".split())
@@ -322,9 +725,28 @@ def _is_hypothetical(sentence: Sentence, first: int) -> bool:
         and head.lower not in _ING_PREPOSITIONS
         and head.text[:1].isupper()
     )
-    if not conditional:
+    if not conditional or _is_presupposed(tokens, first):
         return False
     return any(token.lower in _MODALS for token in tokens[first + 1 :])
+
+
+_DEFINITE = frozenset("the its their these those".split())
+
+
+def _is_presupposed(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a definite noun phrase holds the figure ("If the 100,000 workers abroad were
+    sent home …", "a third of the estimated 90 per cent"): the condition takes the figure as
+    a fact, it does not suppose it."""
+    if first >= 1 and tokens[first - 1].lower in _DEFINITE:
+        return True
+    return (
+        first >= 2
+        and tokens[first - 2].lower in _DEFINITE
+        and tokens[first - 1].lower in _PRESUPPOSING_ADJECTIVES
+    )
+
+
+_PRESUPPOSING_ADJECTIVES = frozenset("estimated reported official known current".split())
 
 
 _PREPOSITIONS = frozenset("in into inside at on to with within across among".split())
@@ -375,10 +797,30 @@ def _is_a_point_in_life(sentence: Sentence, first: int, last: int, clause: tuple
     value = regex.sub(r"[^\d.]", "", tokens[first].text)
     if value and float(value) > _OLDEST_AGE:
         return False
-    verb = tokens[first - 2]
-    if verb.lemma in _VALUING_LEMMAS or verb.lemma == verb.lower or verb.lower.endswith("s"):
+    index = first - 2
+    # "entered Yodok at nine", "comes out at 27": the verb before its object or particle
+    while index > clause[0] and (
+        tokens[index].lower in _PARTICLES
+        or (tokens[index].text[:1].isupper() and tokens[index].lower not in _WHOLE_NAMES)
+    ):
+        index -= 1
+    skipped = index < first - 2
+    verb = tokens[index]
+    if verb.lemma in _VALUING_LEMMAS or verb.lemma == verb.lower:
         return False
+    if verb.lower.endswith("s") and not skipped:
+        return False  # "workers at 40" is a noun; "comes out at 27" is a verb
     return _category_after(sentence, last, clause) is None
+
+
+_PARTICLES = frozenset("out up back home off free in".split())
+
+
+_TIME_POINTERS = frozenset("ago later earlier before after".split())
+
+
+def _token_is_one_of(sentence: Sentence, index: int, words: frozenset[str]) -> bool:
+    return 0 <= index < len(sentence.tokens) and sentence.tokens[index].lower in words
 
 
 def _token_is(sentence: Sentence, index: int, lower: str) -> bool:
@@ -413,6 +855,15 @@ def _category_after(sentence: Sentence, last: int, clause: tuple[int, int]) -> N
     found: NounCategory | None = None
     for index in range(last + 1, min(clause[1], last + _COUNTED_NOUN_WINDOW) + 1):
         token = tokens[index]
+        if (
+            token.lower in ("and", "or")
+            and found is not None
+            and index + 1 <= clause[1]
+            and _category(tokens[index + 1]) is not None
+        ):
+            # "10 officials and entities", "ten entities and individuals": a count of people
+            # and of something else is a count of the something else
+            return _category(tokens[index + 1]) if found == "person" else found
         if token.lower in _NOT_PART_OF_NOUN_PHRASE or not _is_word(token):
             break
         category = _category(token)
@@ -440,24 +891,55 @@ def _counts_what_claim_counts(claim: Claim, counted: NounCategory | None) -> boo
 # A place further than this from its figure is about some other word of the clause ("…
 # camps is not going to be shamed by a resolution in Geneva").
 _PLACE_REACH = 8
+# "alone" may close a longer phrase ("from workers abroad between January and March 2017
+# alone").
+_ALONE_REACH = 16
 
 
 def _names_a_part(sentence: Sentence, clause: tuple[int, int], first: int, last: int) -> bool:
     tokens = sentence.tokens
     if _is_partitive_whole(tokens, first):
         return False  # "Most of the 70,000 workers are in Russia": the figure is the whole
+    for index in range(
+        max(clause[0] + 1, first - _PLACE_REACH), min(clause[1], last + _ALONE_REACH) + 1
+    ):
+        token = tokens[index]
+        if token.lower == "alone" and _names_a_place_or_time(tokens[index - 1]):
+            return True  # "in Qatar alone", "in March 2017 alone"; not "the dolgyeokdae alone"
+        if (
+            token.lower == "own"
+            and index >= 2
+            and tokens[index - 1].lower in ("its", "their")
+            and tokens[index - 2].lower == "on"
+        ):
+            return True  # "Camp 16 may hold 20,000 on its own"
     low, high = max(clause[0], first - _PLACE_REACH), min(clause[1], last + _PLACE_REACH)
     for index in range(low, high + 1):
         token = tokens[index]
-        if token.lower == "alone":
-            return True
+        if (
+            token.lower in _NUMBERED_PLACES
+            and token.text[:1].isupper()
+            and index + 1 < first
+            and tokens[index + 1].text.isdigit()
+        ):
+            return True  # "and Camp 25 around 5,000": one camp, named by its number
         if token.lower not in ("in", "from") or index + 1 > clause[1]:
             continue
-        place = tokens[index + 1]
+        at = index + 1
+        if tokens[at].lower == "the" and at + 1 <= clause[1]:
+            at += 1  # "in the Middle East", "in the Gulf"
+        place = tokens[at]
         if not place.text[:1].isupper() or place.lower in _WHOLE_NAMES | _CALENDAR:
             continue
         if index > 0 and tokens[index - 1].lower in _DISTRIBUTIVE:
             continue
+        if index > 0 and tokens[index - 1].lemma in _SPEAKER_NOUNS:
+            continue  # "(cited by) officials in Seoul": where the source is
+        if any(
+            tokens[after].lemma in _SOURCE_NOUNS
+            for after in range(at + 1, min(clause[1], at + 4) + 1)
+        ):
+            continue  # "in South Korean intelligence briefings": where it is stated
         if _lists_places(tokens, clause[1]):
             continue  # "in Asia, the Middle East and Africa": everywhere, not one part
         if index < first and any(
@@ -466,6 +948,30 @@ def _names_a_part(sentence: Sentence, clause: tuple[int, int], first: int, last:
             continue  # "Analysts in Seoul say 50,000 …": where the speakers are
         return True
     return False
+
+
+# People who give figures, and what figures are given in: a place after the first or an
+# adjective before the second ("analysts in Seoul", "in South Korean media") says where a
+# figure comes from, not where what it counts is.
+_SPEAKER_NOUNS = frozenset(
+    """
+    official analyst researcher expert diplomat activist scholar journalist observer
+    spokesman spokeswoman spokesperson source lawmaker
+    """.split()
+)
+_SOURCE_NOUNS = frozenset(
+    """
+    report briefing study survey data estimate figure record media press testimony
+    account statement document paper hearing
+    """.split()
+)
+
+
+_NUMBERED_PLACES = frozenset("camp kwanliso kyohwaso prison zone site".split())
+
+
+def _names_a_place_or_time(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
 def _is_partitive_whole(tokens: Sequence[Token], first: int) -> bool:

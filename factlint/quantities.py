@@ -1043,7 +1043,27 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         found.append(quantity)
         position = quantity.end
-    return [_age_of_a_when_clause(text, quantity) for quantity in _with_elided_units(text, found)]
+    return [
+        _with_label_unit(text, _age_of_a_when_clause(text, quantity))
+        for quantity in _with_elided_units(text, found)
+    ]
+
+
+# "- Hours: 16 to 22 a day", "hours a day: up to 20": a line that opens with a label and a
+# colon gives the bare number after it the unit the label names, as a column header does.
+_LABEL_BEFORE = regex.compile(
+    r"(?:^|\n)[ \t]*+(?:[-*+•][ \t]++|[0-9]{1,2}[.)][ \t]++)?(?P<label>[A-Za-z][A-Za-z ,'/-]{0,40})"
+    r":[ \t]*+$"
+)
+
+
+def _with_label_unit(text: str, quantity: Quantity) -> Quantity:
+    if quantity.kind != "count" or quantity.bound == "magnitude":
+        return quantity
+    label = _LABEL_BEFORE.search(text, max(0, quantity.start - 48), quantity.start)
+    if label is None:
+        return quantity
+    return with_column_unit(quantity, label.group("label"))
 
 
 # "She was nine when she arrived, and 19 when she left": a bare number that a person "was"
@@ -1053,17 +1073,24 @@ _WHEN_AFTER = regex.compile(r"\s+when\b", regex.IGNORECASE)
 _OLDEST_AGE = 120
 
 
+# "… did not leave until I was nineteen.": a bare number a person "was", ending the clause,
+# is an age as well (nothing follows to say what it would count).
+_PERSON_BE_BEFORE = regex.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\s+(?:was|were)\s+$")
+_CLAUSE_END_AFTER = regex.compile(r"\s*+(?:[.;,!?\"”’)]|$)")
+
+
 def _age_of_a_when_clause(text: str, quantity: Quantity) -> Quantity:
     if (
         quantity.kind != "count"
         or quantity.bound != "exact"
         or quantity.low is None
         or not 1 <= quantity.low <= _OLDEST_AGE
-        or not _WHEN_AFTER.match(text, quantity.end)
-        or not _BE_BEFORE.search(text[max(0, quantity.start - 6) : quantity.start])
     ):
         return quantity
-    return replace(quantity, kind="age")
+    before = text[max(0, quantity.start - 10) : quantity.start]
+    when = _WHEN_AFTER.match(text, quantity.end) and _BE_BEFORE.search(before[-6:])
+    ends = _CLAUSE_END_AFTER.match(text, quantity.end) and _PERSON_BE_BEFORE.search(before)
+    return replace(quantity, kind="age") if when or ends else quantity
 
 
 # "12–16 hours per day, and sometimes up to 20.": the second figure's unit is left out, as
@@ -1109,7 +1136,7 @@ def with_column_unit(quantity: Quantity, header: str) -> Quantity:
     rate = _HEADER_RATE.search(header, duration.end()) or _HEADER_RATE.search(
         header, 0, duration.start()
     )
-    per = None
+    per = quantity.per  # "Hours: 16 to 22 a day" states its own rate
     if rate is not None:
         per = (rate.group("unit") or rate.group("slash") or "day").lower()
     if per == unit:

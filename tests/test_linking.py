@@ -236,6 +236,152 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         "Kang Chol-hwan was eight when he entered Yodok and 18 when he left.",
         [("eight", "yodok-imprisonment-age"), ("18", "yodok-imprisonment-age")],
     ),
+    # words the pack's subjects use for the same things: toiling, loggers, labour exports,
+    # "sent abroad" alone, "16 states", working in countries, reaching the South
+    (
+        "As many as 90,000 North Koreans are toiling abroad for the state.",
+        [("As many as 90,000", "overseas-workers")],
+    ),
+    (
+        "Pyongyang clears perhaps $700 million a year from its labour exports.",
+        [("$700 million a year", "overseas-labour-revenue")],
+    ),
+    (
+        "Take the 45,000 sent abroad and the sums involved become clear.",
+        [("45,000", "overseas-workers")],
+    ),
+    (
+        "North Koreans were found working in 19 countries.",
+        [("19", "overseas-host-countries")],
+    ),
+    ("About 14 states hosted North Korean labourers.", [("About 14", "overseas-host-countries")]),
+    (
+        "Siberian loggers from the North describe 19-hour days.",
+        [("19-hour days", "overseas-work-hours")],
+    ),
+    (
+        "Nine in ten North Koreans who reach the South are women.",
+        [("Nine in ten", "escapees-women-share")],
+    ),
+    # a count hundreds of times smaller than the claim's is of a few people, not the claim's
+    (
+        "Inspectors found six North Koreans working abroad on a Maltese freighter.",
+        [("six", None)],
+    ),
+    # a count of a plural noun that is not the claim's own word counts another group
+    (
+        "Roughly 30,000 Buddhists are held in political prison camps, a monk said.",
+        [("Roughly 30,000", None)],
+    ),
+    (
+        "Countries hosting North Korean workers were the subject of five parliamentary inquiries.",
+        [("five", None)],
+    ),
+    (
+        "Some 55,000 loggers and builders work abroad for the regime.",
+        [("Some 55,000", "overseas-workers")],
+    ),
+    # a claim counting entities does not count officials, unless with entities
+    (
+        "The Treasury sanctioned nine entities and six officials over forced labour.",
+        [("nine", "treasury-sanctioned-entities"), ("six", None)],
+    ),
+    (
+        "The Treasury sanctioned eleven officials and entities over forced labour.",
+        [("eleven", "treasury-sanctioned-entities")],
+    ),
+    # ...nor those of another body, or on the whole list
+    (
+        "The UN Security Council has sanctioned some 75 entities since 2006.",
+        [("some 75", None)],
+    ),
+    # a `none` phrase in another figure's noun phrase belongs to that figure
+    (
+        "Compare the 400,000 dolgyeokdae conscripts with the 55,000 workers abroad.",
+        [("400,000", "dolgyeokdae-workforce"), ("55,000", "overseas-workers")],
+    ),
+    # the amount of each one is not a total
+    (
+        "The regime sends 55,000 workers abroad, each earning it some $9,000 a year.",
+        [("55,000", "overseas-workers"), ("some $9,000 a year", None)],
+    ),
+    # an increment, a range over values no one states, a denied figure
+    ("A further 12 entities were sanctioned by the Treasury.", [("12", None)]),
+    (
+        "No one has confirmed any figure above $1 billion a year from workers abroad.",
+        [("above $1 billion a year", None)],
+    ),
+    ("North Korea has never been ranked Tier 1 in the TIP report.", [("Tier 1", None)]),
+    (
+        "Kang Chol-hwan was not released from Yodok until he was 19.",
+        [("19", "yodok-imprisonment-age")],
+    ),
+    # a point in a life after "at": an age, so the age claim's if its subject is named
+    ("Kang Chol-hwan arrived in Yodok at nine.", [("nine", "yodok-imprisonment-age")]),
+    ("A conscript drafted into the dolgyeokdae comes home at 28.", [("28", None)]),
+    # another country's tier
+    (
+        "The report keeps China on Tier 3 and notes North Korean labour there.",
+        [("Tier 3", None)],
+    ),
+    # a duration that says when, not how long
+    ("The dolgyeokdae were set up 40 years ago.", [("40 years", None)]),
+    # a condition that presupposes its figure, not one that supposes it
+    (
+        "If the 55,000 workers abroad came home, the regime would lose its income.",
+        [("55,000", "overseas-workers")],
+    ),
+    # the length of a term is what a duration claim measures, though it follows "of"
+    (
+        "Dolgyeokdae recruits, drawn from low-songbun families, serve terms of 12 years.",
+        [("12 years", "dolgyeokdae-service-years")],
+    ),
+    # sums of money from one place are parts; "alone" after the subject is not a place
+    (
+        "The regime earns $150 million a year from workers abroad in China alone.",
+        [("$150 million a year", None)],
+    ),
+    (
+        "The regime takes some $950 million a year from the dolgyeokdae alone.",
+        [("some $950 million a year", "dolgyeokdae-revenue")],
+    ),
+    # one camp: "on its own", or named by its number
+    (
+        "Camp 14, a political prison camp, holds 15,000 prisoners on its own, and Camp 18"
+        " about 4,000.",
+        [("15,000", None), ("about 4,000", None)],
+    ),
+    # a place after "in the"; not the place of a source or of what a figure is stated in
+    ("About 6,000 North Korean workers abroad are in the Gulf.", [("About 6,000", None)]),
+    (
+        "Workers abroad numbered 90,000 in Japanese press reports.",
+        [("90,000", "overseas-workers")],
+    ),
+    # a subject after "besides" or "in addition to" is what the figure is not
+    (
+        "Some 150,000 are held in labour-training centres, besides those in the political"
+        " prison camps.",
+        [("Some 150,000", None)],
+    ),
+    # the subject of a clause that opens with its verb is at the start of the sentence
+    (
+        "Inmates of the kyohwaso, the re-education prison camps, are said to number 140,000.",
+        [("140,000", None)],
+    ),
+    # a `none` phrase after an aside that interrupts the figure's clause
+    (
+        "Four countries — Nepal, Peru, Chile and Fiji — refused visas to North Korean workers.",
+        [("Four", None)],
+    ),
+    # a share of one year's intake or of a sample the sentence counts
+    (
+        "In 2016, 1,400 North Koreans reached the South, 78 percent of them women.",
+        [("1,400", None), ("78 percent", None)],
+    ),
+    (
+        "Our survey of 90 escapees found that 70 of them (78%) were women.",
+        [("90", None), ("70", None), ("78%", None)],
+    ),
 ]
 
 
@@ -300,6 +446,17 @@ CONTEXT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
     (
         "| Workers abroad | Hours per day |\n|---|---|\n| Logging | 14–16 |\n",
         [("14–16", "overseas-work-hours", "none")],
+    ),
+    # an item that names its own subject is not about the context's
+    (
+        "### Labour abroad and at home\n\n- Inmates of the political prison camps: 11 hours a"
+        " day\n",
+        [("11 hours a day", None, "none")],
+    ),
+    # a label before a colon gives a bare number its unit
+    (
+        "## North Korean workers abroad\n\n- Hours: 15 to 19 a day\n",
+        [("15 to 19 a day", "overseas-work-hours", "none")],
     ),
     # rows keyed by country: each row is one country's part, not the total
     (
@@ -380,6 +537,43 @@ PARAGRAPH_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     (
         "The dolgyeokdae build roads and dams. They are watched by 2,000 guards.",
         [("2,000", None)],
+    ),
+    # a figure noun with a possessive or an adjective refers back too ("their number",
+    # "every credible estimate"), and so does a pronoun placing a count ("held in them")
+    (
+        "Some 15,000 North Korean labourers work on Chinese farms. Worldwide, their number is"
+        " put at 58,000.",
+        [("Some 15,000", None), ("58,000", "overseas-workers")],
+    ),
+    (
+        "Some claim 30,000 people are held in political prison camps. Every credible estimate"
+        " is at least 80,000.",
+        [("30,000", "prison-camp-population"), ("at least 80,000", "prison-camp-population")],
+    ),
+    (
+        "The political prison camps are still open. About 110,000 people are held in them.",
+        [("About 110,000", "prison-camp-population")],
+    ),
+    # ...a definite noun for what was named ("the workers", "The country")
+    (
+        "Most workers abroad are in Russia and China. A study found that the workers put in"
+        " 17 hours a day.",
+        [("17 hours a day", "overseas-work-hours")],
+    ),
+    (
+        "Some 90% of North Korean women who flee are trafficked. The country has been ranked"
+        " Tier 3 since 2003.",
+        [("Some 90%", "escapee-women-trafficked-share"), ("Tier 3", "tip-tier")],
+    ),
+    # ...and a source restating a measure that says nothing of what it measures
+    (
+        "Women make up 80% of escapees today. Enos gave 75% in 2017.",
+        [("80%", "escapees-women-share"), ("75%", "escapees-women-share")],
+    ),
+    # a share beside a pronoun may be of anything
+    (
+        "Three in four escapees are women. Unemployment among them is 12%.",
+        [("Three in four", "escapees-women-share"), ("12%", None)],
     ),
 ]
 
