@@ -163,28 +163,22 @@ def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None
     # The bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
     # range finding per 100 non-claims) is NOT met on the held-out split; docs/eval.md says
     # by how much. This guards the aggregate figures of the first (and only) run on the fresh
-    # held-out set of session 3 (two authors, written blind), so that no change makes them
-    # worse without a test failing.
+    # held-out set of session 4 (four authors, written blind from docs/labelling.md), so that
+    # no change makes them worse without a test failing.
     metrics = results["holdout"]
-    assert metrics.range.precision >= 0.74
-    assert metrics.range.recall >= 0.86
-    assert metrics.attribution.precision >= 0.75
-    assert metrics.attribution.recall >= 0.74
-    assert metrics.false_range_per_100_non_claims <= 7.0
-    assert metrics.linking_accuracy >= 0.87
+    assert metrics.range.precision >= 0.81
+    assert metrics.range.recall >= 0.74
+    assert metrics.attribution.precision >= 0.70
+    assert metrics.attribution.recall >= 0.66
+    assert metrics.false_range_per_100_non_claims <= 2.9
+    assert metrics.linking_accuracy >= 0.88
 
 
-@pytest.fixture(scope="module")
-def tune_metrics() -> Metrics:
-    # The tuning split alone: its floor holds whether or not a held-out split is present.
-    return evaluate(load_set(ROOT, "tune"))["tune"]
-
-
-def test_the_tuning_split_does_not_regress(tune_metrics: Metrics) -> None:
+def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # The figures measured when tuning stopped, less a little slack: a change to linking,
     # parsing or attribution that makes the tuning split worse fails here first. (The
     # tuning split now holds the session-3 held-out files, tune/seen-holdout3-*.)
-    metrics = tune_metrics
+    metrics = results["tune"]
     assert metrics.range.precision >= 0.97
     assert metrics.range.recall >= 0.97
     assert metrics.attribution.precision >= 0.975
