@@ -8,9 +8,10 @@ a sentence holds at all (see `_ClaimFilter`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import cache, reduce
 from typing import Literal, Protocol
 
 import regex
@@ -166,8 +167,15 @@ class Linter:
             index = max(0, bisect_right(starts, quantity.start) - 1)
             by_sentence.setdefault(index, []).append(quantity)
         figures = []
+
+        # Each sentence's own attribution, worked out once: the paragraph scope, a quote's
+        # other sentences and "that estimate" ask again for sentences already judged.
+        @cache
+        def attribution_at(index: int) -> Attribution:
+            return self._attribution(document, parsed.sentence(index), citations)
+
         paragraph = (
-            self._paragraph_attribution(document, parsed, citations)
+            reduce(strongest, map(attribution_at, range(len(starts))), NONE)
             if self.attribution_scope == "paragraph"
             else None
         )
@@ -178,18 +186,17 @@ class Linter:
             lead_in = strongest(lead_in, self._attribution(document, around, citations))
         # The claim the sentence before spoke of, if only one, for "the figure" to refer to.
         previous: tuple[int, Claim | None] = (-2, None)
-        quotes = _Quotes(self, document, parsed, citations)
         masked = document.masked.text
+        quotes = _Quotes(masked, parsed, attribution_at)
         for index, in_sentence in by_sentence.items():
             sentence = parsed.sentence(index)
-            attribution = self._attribution(document, sentence, citations)
+            attribution = attribution_at(index)
             if attribution.kind == "none":
                 attribution = quotes.speaker(index)
             if attribution.kind == "none" and index > 0 and refers_to_an_estimate(sentence, masked):
                 # "That estimate — 80,000 to 120,000 — still stands.": whoever the sentence
                 # before credits gave it
-                before = parsed.sentence(index - 1)
-                attribution = self._attribution(document, before, citations)
+                attribution = attribution_at(index - 1)
             if tag[1].kind != "none" and (tag[0] < 0 or sentence.start < tag[0]):
                 attribution = strongest(attribution, tag[1])
             if paragraph is not None:
@@ -304,15 +311,6 @@ class Linter:
             source_names=self._source_names,
         )
 
-    def _paragraph_attribution(
-        self, document: Document, parsed: ParsedBlock, citations: _Citations
-    ) -> Attribution:
-        found = NONE
-        for index in range(len(parsed.starts)):
-            sentence = parsed.sentence(index)
-            found = strongest(found, self._attribution(document, sentence, citations))
-        return found
-
 
 class _Quotes:
     """The quotations of a block: a quote of several sentences has one speaker, whose tag
@@ -320,12 +318,11 @@ class _Quotes:
     logger said.' attributes both sentences)."""
 
     def __init__(
-        self, linter: Linter, document: Document, parsed: ParsedBlock, citations: _Citations
+        self, masked: str, parsed: ParsedBlock, attribution_at: Callable[[int], Attribution]
     ) -> None:
-        self._linter = linter
-        self._document = document
+        self._masked = masked
         self._parsed = parsed
-        self._citations = citations
+        self._attribution_at = attribution_at
         self._spans: list[tuple[int, int]] | None = None
 
     def speaker(self, index: int) -> Attribution:
@@ -335,7 +332,7 @@ class _Quotes:
         starts = self._parsed.starts
         if len(starts) < 2:
             return NONE
-        masked = self._document.masked.text
+        masked = self._masked
         spans = self._quote_spans()
         begin = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else spans[-1][1] if spans else begin
@@ -346,21 +343,14 @@ class _Quotes:
             last = max(0, bisect_left(starts, quote_end) - 1)
             if last + 1 < len(starts) and not masked[quote_end : starts[last + 1]].strip():
                 last += 1  # the tag's sentence begins right after the closing mark
-            found = NONE
-            for other in range(first, last + 1):
-                if other != index:
-                    sentence = self._parsed.sentence(other)
-                    attribution = self._linter._attribution(
-                        self._document, sentence, self._citations
-                    )
-                    found = strongest(found, attribution)
-            return found
+            others = (other for other in range(first, last + 1) if other != index)
+            return reduce(strongest, map(self._attribution_at, others), NONE)
         return NONE
 
     def _quote_spans(self) -> list[tuple[int, int]]:
         if self._spans is None:
             starts = self._parsed.starts
-            masked = self._document.masked.text
+            masked = self._masked
             begin = starts[0]
             end = self._parsed.sentence(len(starts) - 1).end
             self._spans = [(begin + a, begin + b) for a, b in quote_spans(masked[begin:end])]
