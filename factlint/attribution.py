@@ -433,11 +433,7 @@ def _before_adverbs(tokens: Sequence[Token], index: int) -> int:
         word = tokens[position].lower
         if word in _SKIPPED_BEFORE_VERB or (word.endswith("ly") and word.isalpha() and position):
             position -= 1
-        elif (
-            tokens[position].lower == "to"
-            and position > 0
-            and tokens[position - 1].lemma in _CATENATIVE_LEMMAS
-        ):
+        elif word == "to" and position > 0 and tokens[position - 1].lemma in _CATENATIVE_LEMMAS:
             position -= 2  # "hawks like to say": the speaker stands before "like to"
         else:
             break
@@ -562,12 +558,13 @@ def _speaker_before_aside(tokens: Sequence[Token], index: int) -> list[Token]:
         token = tokens[back]
         if token.lower in (";", ".", "!", "?"):
             return []
-        if token.lower in _RELATIVE_WORDS and back > 0 and tokens[back - 1].lower == ",":
+        if token.lower in _ASIDE_OPENERS and back > 0 and tokens[back - 1].lower == ",":
             return _phrase_before_relative(tokens, back - 1)
     return []
 
 
-_RELATIVE_WORDS = frozenset({"who", "which"})
+# A relative clause set off by commas opens with "who" or "which", never "that".
+_ASIDE_OPENERS = _RELATIVE_PRONOUNS - {"that"}
 
 
 def _relative_clause_ok(clause: Sequence[Token]) -> bool:

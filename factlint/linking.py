@@ -279,29 +279,30 @@ def link(
     `part_of_whole`: the sentence states a part (a table row of one country), so no
     figure of it states a claim's total.
     """
+    if not subjects or not sentence.tokens:
+        return [None] * len(quantities)  # most sentences with a figure name no subject
     ordered = sorted(enumerate(subjects), key=lambda item: item[1].first)
     firsts = [subject.first for _, subject in ordered]
     # Each figure's own words: the figure and the noun phrase after it ("400,000 dolgyeokdae
     # conscripts"). What stands there is said of that figure, not of its neighbours.
     owned = (
         [_noun_phrase_span(sentence, *sentence.token_range(q.start, q.end)) for q in quantities]
-        if sentence.tokens and len(quantities) > 1
+        if len(quantities) > 1
         else []
     )
     claims: list[Claim | None] = []
     for position, quantity in enumerate(quantities):
-        if not sentence.tokens:
-            claims.append(None)
-            continue
-        if quantity.kind == "share" and _share_of_a_counted_group(sentence, quantities, position):
-            claims.append(None)
-            continue
         first, last = sentence.token_range(quantity.start, quantity.end)
         window = ordered[
             bisect_left(firsts, first - _SUBJECT_REACH) : bisect_right(
                 firsts, last + _SUBJECT_REACH
             )
         ]
+        if not window or (
+            quantity.kind == "share" and _share_of_a_counted_group(sentence, quantities, position)
+        ):
+            claims.append(None)
+            continue
         claims.append(_nearest_claim(sentence, quantity, first, last, window, part_of_whole, owned))
     return claims
 
