@@ -177,11 +177,11 @@ def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None
 def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # The figures measured when tuning stopped, less a little slack: a change to linking,
     # parsing or attribution that makes the tuning split worse fails here first. (The
-    # tuning split now holds the session-3 held-out files, tune/seen-holdout3-*.)
+    # tuning split holds the spent held-out files of sessions 2-4, tune/seen-holdout*-*.)
     metrics = results["tune"]
-    assert metrics.range.precision >= 0.97
-    assert metrics.range.recall >= 0.97
-    assert metrics.attribution.precision >= 0.975
-    assert metrics.attribution.recall >= 0.94
-    assert metrics.false_range_per_100_non_claims <= 0.6
-    assert metrics.linking_accuracy >= 0.98
+    assert metrics.range.precision >= 0.90
+    assert metrics.range.recall >= 0.87
+    assert metrics.attribution.precision >= 0.87
+    assert metrics.attribution.recall >= 0.83
+    assert metrics.false_range_per_100_non_claims <= 1.7
+    assert metrics.linking_accuracy >= 0.93
