@@ -303,8 +303,16 @@ def score_case(case: Case, figures: Sequence[LinkedFigure], metrics: Metrics) ->
         if figure is not None:
             metrics.claim_labels_found += 1
             quantity = figure.quantity
-            if (quantity.low, quantity.high) == (label.low, label.high):
+            if _same_end(quantity.low, label.low) and _same_end(quantity.high, label.high):
                 metrics.stated_right += 1
+            else:
+                metrics.errors.append(
+                    f"{case.id}: {label.text!r} found as {figure.text!r}, stated interval"
+                    f" {_interval(quantity.low, quantity.high)},"
+                    f" expected {_interval(label.low, label.high)}"
+                )
+        else:
+            metrics.errors.append(f"{case.id}: {label.text!r} not found as a figure")
         checks = checks_of[found] if found is not None else {}
         if label.flagged_range:
             hit = any(
@@ -324,6 +332,11 @@ def score_case(case: Case, figures: Sequence[LinkedFigure], metrics: Metrics) ->
         owner = case.labels[assigned] if assigned is not None else None
         if owner is None:
             metrics.unlabelled_figures += 1
+            metrics.errors.append(f"{case.id}: {figure.text!r} found, but no label covers it")
+        elif not owner.quantity and assigned is not None and figure_of.get(assigned) == number:
+            metrics.errors.append(
+                f"{case.id}: {figure.text!r} found, but {owner.text!r} is labelled not a quantity"
+            )
         for check, finding in checks_of[number].items():
             if check in RANGE_CHECKS:
                 right = (
@@ -355,6 +368,26 @@ def score_case(case: Case, figures: Sequence[LinkedFigure], metrics: Metrics) ->
                 else:
                     _counts(metrics, check).fp += 1
                     metrics.errors.append(f"{case.id}: {figure.text!r} false {check}")
+
+
+def _same_end(found: float | None, labelled: float | None) -> bool:
+    """The same end of an interval; a label writes a share such as two-thirds rounded
+    (66.7 or 66.6667), so ends within 0.1 % of each other are the same."""
+    if found is None or labelled is None:
+        return found is labelled
+    return abs(found - labelled) <= 1e-3 * max(abs(found), abs(labelled))
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    """`[a, b]` as a label writes it: whole numbers without a decimal point, `null` for an
+    open end."""
+
+    def end(value: float | None) -> str:
+        if value is None:
+            return "null"
+        return str(int(value)) if value == int(value) else f"{value:g}"
+
+    return f"[{end(low)}, {end(high)}]"
 
 
 def _counts(metrics: Metrics, check: str) -> Counts:

@@ -342,6 +342,8 @@ _SUP_NOTE_RE = re.compile(
 _FOOTNOTE_LABEL_RE = re.compile(r"[^\[\]\s]*+")
 _REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}+\]", re.DOTALL)
 _MAX_LABEL = 999
+# The inside of a citation marker: "15", "3, 7", "12–14"
+_CITATION_NUMBERS_RE = re.compile(r"[0-9]{1,4}(?:\s*[,–-]\s*[0-9]{1,4})*")
 _SPACE_RE = re.compile(r"[ \t\n]*+")
 _ANGLE_DESTINATION_RE = re.compile(r"<(?:[^<>\n\\]|\\[^\n])*+>")
 _PLAIN_DESTINATION_RE = re.compile(r"[^\x00-\x20\x7f()\\]*+")
@@ -658,7 +660,7 @@ class _InlineScanner:
             # Full and collapsed references count even when the label is not defined
             # (yet): the syntax is unambiguous and drafts often lack the definitions.
             end = _reference_label_end(s, after)
-            if end > 0:
+            if end > 0 and not self._stacked_markers(opener.pos + 1, close, end):
                 return end
         text_start = opener.pos + (2 if opener.kind == "image" else 1)
         # A shortcut reference `[text]` is too common in prose to assume: it must be defined.
@@ -669,6 +671,16 @@ class _InlineScanner:
         ):
             return after
         return -1
+
+    def _stacked_markers(self, text_start: int, close: int, end: int) -> bool:
+        """`[15][16]`: two citation markers side by side, not a link whose text is "15"
+        (unless "16" is a defined reference)."""
+        label = self.s[close + 2 : end - 1]
+        return (
+            _CITATION_NUMBERS_RE.fullmatch(self.s, text_start, close) is not None
+            and _CITATION_NUMBERS_RE.fullmatch(label) is not None
+            and normalizeReference(label) not in self.references
+        )
 
     # -- bare URLs ----------------------------------------------------------------------
 

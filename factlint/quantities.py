@@ -219,7 +219,8 @@ _NOT_IDENTIFIER_HEADS = frozenset(
 _IDENTIFIER_NOUNS = frozenset(
     """camp kwanliso kyohwaso prison no number article section chapter resolution room unit
     page figure table item paragraph annex appendix level phase route block grade class
-    version zone district ward building""".split()
+    version zone district ward building sheet part box exhibit note footnote step issue
+    volume episode session question map chart slide interview""".split()
 )
 _ANAPHORIC_DETERMINERS = frozenset(
     """
@@ -233,9 +234,11 @@ _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(_TENS)
 _NUMBER_WORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+# "and" joins number words only after a scale word ("two hundred and fifty"): in "seven and
+# seventeen" it joins two numbers.
 _WORD_SEQUENCE = (
     rf"(?:{_NUMBER_WORD}|a(?=\s+{_SCALE_WORD}\b))"
-    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD})\b)*"
+    rf"(?:(?:\s+|-)(?:{_NUMBER_WORD}|{_SCALE_WORD}(?:\s+and(?=\s+{_NUMBER_WORD}\b))?)\b)*"
 )
 _MAGNITUDE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
@@ -251,7 +254,9 @@ _ATOM = regex.compile(
     | (?P<digits>(?<![\w.,0-9])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?)
     | (?P<half_scale>\bhalf\s+a\s+(?P<half_of>million|billion)\b)
     | (?P<fraction>\b(?:(?P<fnum>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
-        (?P<fden>{_DENOMINATORS})\b)
+        (?P<fden>{_DENOMINATORS})\b
+        (?:(?:\s+of\s+a)?\s+(?P<fscale>thousand|million|billion|trillion)\b)?)
+    | (?P<decade>\ba\s+decade\b(?!\s+(?:ago|after|before|later|earlier|on|since)\b))
     | (?P<magnitude>\b(?:{_MAGNITUDE})\b)
     | (?P<words>\b{_WORD_SEQUENCE}\b)
     """,
@@ -262,21 +267,34 @@ _BOUND_PREFIXES: tuple[tuple[Bound, str], ...] = (
     (
         "approximate",
         r"about|around|some|roughly|approximately|an\s+estimated|estimated|circa|c\.|approx\."
-        r"|in\s+the\s+region\s+of|on\s+the\s+order\s+of|give\s+or\s+take",
+        r"|in\s+the\s+region\s+of|on\s+the\s+order\s+of|give\s+or\s+take"
+        r"|somewhere\s+(?:around|near)|in\s+the\s+neighbou?rhood\s+of",
     ),
-    ("nearly", r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below|not\s+quite"),
+    (
+        "nearly",
+        r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|just\s+below|not\s+quite"
+        r"|(?:just|slightly|a\s+little|a\s+bit)\s+(?:under|below|(?:less|fewer)\s+than|short\s+of)"
+        r"|approaching|nearing",
+    ),
     (
         "more-than",
-        r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|above|exceeding"
+        r"more\s+than|over|at\s+least|upwards?\s+of|in\s+excess\s+of|above|exceeding"
         r"|no\s+fewer\s+than|no\s+less\s+than|well\s+over|just\s+over|well\s+above"
-        r"|greater\s+than|a\s+minimum\s+of",
+        r"|greater\s+than|a\s+minimum\s+of|north\s+of"
+        # verbs whose object is passed: "tops 100,000", "exceeds $2 billion"
+        r"|exceed(?:s|ed)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)",
     ),
     (
         "up-to",
-        r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"
-        r"|not\s+more\s+than|a\s+maximum\s+of",
+        r"up\s+to|as\s+(?:many|much|high|large|long|big|great|old)\s+as|at\s+most"
+        r"|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|south\s+of"
+        r"|(?:not|never|no\s+longer)\s+(?:to\s+)?(?:exceed(?:s|ed|ing)?|top(?:s|ped)?)",
     ),
     ("less-than", r"fewer\s+than|less\s+than|under|below"),
+    # Comparisons that bound nothing: the figure is still the point X ("more like half",
+    # "closer to 12", "a mere $100 million"), but the words are part of it ("more like half"
+    # is a share as "about half" is).
+    ("exact", r"more\s+like|closer\s+to|something\s+like|a\s+mere"),
 )
 _BOUND_BEFORE = regex.compile(
     r"(?<![\w])(?:"
@@ -436,7 +454,10 @@ _ATOM_FIRST_WORDS = _prefix_alternation(
     {*_UNITS, *_TENS, *_FRACTION_DENOMINATORS, *_MAGNITUDES.keys()}
 )
 _AFTER_A_WORDS = _prefix_alternation(
-    {*_FRACTION_DENOMINATORS, "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+    {
+        *_FRACTION_DENOMINATORS,
+        *("hundred", "thousand", "million", "billion", "trillion", "dozen", "decade"),
+    }
 )
 _ATOM_START = rf"(?:(?<![.,])[0-9]|{_ATOM_FIRST_WORDS}|a(?=[\s-]+(?:{_AFTER_A_WORDS})))"
 # The character before is consumed rather than looked behind at: a pattern that starts with a
@@ -483,13 +504,47 @@ _RATE_LOOKAHEAD_WORDS = 8
 # character of the window; telling from the window's last characters that it cannot match
 # is much cheaper, and most windows end with none of these words.
 
+
+def _spellings(pattern: str) -> list[str]:
+    """Every text a bound pattern matches, its white space written as one space: the
+    patterns are alternations of words, `(?:…|…)` groups, optional `?` groups and letters
+    ("exceed(?:s|ed)?"), and escaped dots."""
+
+    def alternatives(position: int) -> tuple[list[str], int]:
+        # the texts of `pattern[position:]` up to the `)` closing its group (or the end)
+        done: list[str] = []
+        current = [""]
+        while position < len(pattern):
+            char = pattern[position]
+            if char == "|":
+                done.extend(current)
+                current, position = [""], position + 1
+                continue
+            if char == ")":
+                return done + current, position + 1
+            if pattern.startswith("(?:", position):
+                parts, position = alternatives(position + 3)
+            elif pattern.startswith(r"\s+", position):
+                parts, position = [" "], position + 3
+            elif char == "\\":
+                parts, position = [pattern[position + 1]], position + 2
+            else:
+                parts, position = [char], position + 1
+            if pattern.startswith("?", position):
+                parts, position = [*parts, ""], position + 1
+            current = [head + part for head in current for part in parts]
+        return done + current, position
+
+    return alternatives(0)[0]
+
+
 _BOUND_ENDINGS = (
     "~",
     *sorted(
         {
-            phrase.split(r"\s+")[-1].replace("\\.", ".")
+            spelling.split(" ")[-1]
             for _, phrases in _BOUND_PREFIXES
-            for phrase in phrases.split("|")
+            for spelling in _spellings(phrases)
         }
     ),
 )
@@ -595,6 +650,7 @@ class _Value(NamedTuple):
     is_words: bool = False
     plain_digits: str | None = None  # the digits when written as bare digits
     magnitude: tuple[float, float] | None = None
+    scale: float = 1.0  # the scale word it was multiplied by ("60 thousand", "sixty thousand")
 
 
 def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
@@ -615,6 +671,13 @@ def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
         )
     if match.group("fraction"):
         return _read_fraction(text, match)
+    if match.group("decade"):
+        # a length of time only after "for", a verb of duration or a bound ("for a decade",
+        # "lasts a decade", "more than a decade"): elsewhere it is mostly a frame ("in a
+        # decade", "a decade of sanctions")
+        if not (_FOR_BEFORE.search(text, max(0, start - 12), start) or _is_bounded(text, start)):
+            return None
+        return _Value(start, end, 10.0, "duration", unit="year")
     if match.group("magnitude"):
         words = _WHITESPACE.sub(" ", match.group("magnitude").lower())
         low, high = _MAGNITUDES[words]
@@ -626,7 +689,22 @@ def _read_atom(text: str, match: regex.Match[str]) -> _Value | None:
     value = parse_number_words(match.group("words"))
     if value is None:
         return None
-    return _Value(start, end, value, "count", is_words=True)
+    last_word = match.group("words").rsplit(None, 1)[-1].lower()
+    scale = _SCALES.get(last_word, 1.0) if last_word != "k" else 1.0
+    return _Value(start, end, value, "count", is_words=True, scale=scale)
+
+
+# "for a decade" and verbs whose object is a length of time ("lasts a decade", "spent a decade")
+_FOR_BEFORE = regex.compile(
+    r"\b(?:for|last(?:s|ed|ing)?|sp[ae]nds?|spending|spent|serv(?:e|es|ed|ing)|t(?:akes?|ook))"
+    r"\s+$",
+    regex.IGNORECASE,
+)
+
+
+def _is_bounded(text: str, start: int) -> bool:
+    window = text[max(0, start - _LOOKBACK) : start]
+    return _may_end_with(_tail(window), _BOUND_ENDINGS) and bool(_BOUND_BEFORE.search(window))
 
 
 def _small_number_value(text: str) -> float | None:
@@ -640,10 +718,21 @@ def _read_fraction(text: str, match: regex.Match[str]) -> _Value | None:
     numerator_word = (match.group("fnum") or "").lower()
     denominator_word = match.group("fden").lower()
     denominator = _FRACTION_DENOMINATORS[denominator_word]
+    scale = match.group("fscale")
+    if scale:
+        # "a quarter of a million", "three-quarters of a billion", "a half million": a count
+        parts = float(_UNITS.get(numerator_word, 1))
+        if parts >= denominator:
+            return None
+        amount = parts / denominator * _SCALES[scale.lower()]
+        return _Value(start, end, amount, "count", scaled=True)
     has_of = _at(_OF_AFTER, text, end) is not None
     if not numerator_word:
-        # A bare "half" is a share only in "half of", "half the"; "the third year" is an ordinal.
-        if denominator_word != "half" or not _at(_HALF_CONTEXT_AFTER, text, end):
+        # A bare "half" is a share only in "half of", "half the", or after a bound ("more
+        # than half", "more like half"); "the third year" is an ordinal.
+        if denominator_word != "half":
+            return None
+        if not _at(_HALF_CONTEXT_AFTER, text, end) and not _is_bounded(text, start):
             return None
         numerator = 1.0
     else:
@@ -669,6 +758,7 @@ def _read_after(text: str, value: _Value) -> _Value | None:
     end = value.end
     scaled = value.scaled
     amount = value.value
+    scale_factor = value.scale
     following = text[end : end + 1]
     spaced = following.isspace()
     if (value.plain_digits is not None or value.is_words) and (spaced or following in _SCALE_LEADS):
@@ -676,6 +766,7 @@ def _read_after(text: str, value: _Value) -> _Value | None:
         if scale and not (value.is_words and scale.group("attached")):
             word = (scale.group("attached") or scale.group("word") or scale.group("abbr")).lower()
             amount *= _SCALES[word]
+            scale_factor *= _SCALES[word]
             end = scale.end()
             scaled = True
             following = text[end : end + 1]
@@ -691,14 +782,16 @@ def _read_after(text: str, value: _Value) -> _Value | None:
                 return value._replace(end=measure.end(), kind="measure", unit=unit)
         if _at(_LETTER_OR_DIGIT, text, end):
             return None  # "1990s", "3rd", "10am", "3D"
+    elif value.is_words and following == "-" and _at(_ORDINAL_TAIL, text, end):
+        return None  # "twenty-first", "thirty-fifth"
     led = spaced or following in _LEADS_AFTER
     if not (led and _at(_UNIT_AFTER_HINT, text, end)):
-        return value._replace(end=end, value=amount, scaled=scaled)
+        return value._replace(end=end, value=amount, scaled=scaled, scale=scale_factor)
     if _at(_PERCENTAGE_POINTS_AFTER, text, end):
         return None
     if value.kind == "count" and not value.magnitude and _at(_DATE_AFTER, text, end):
         return None
-    value = value._replace(end=end, value=amount, scaled=scaled)
+    value = value._replace(end=end, value=amount, scaled=scaled, scale=scale_factor)
     percent = _at(_PERCENT_AFTER, text, end)
     if percent and value.kind == "count" and not value.magnitude:
         return value._replace(end=percent.end(), kind="share")
@@ -809,8 +902,16 @@ def _bound_of(found: regex.Match[str]) -> Bound:
 def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | None:
     """The upper end of a range written after `first`, or None when there is none."""
     separator = _led_at(_RANGE_SEPARATOR, _RANGE_SEPARATOR_LEADS, text, first.end)
-    if not separator:
+    if not separator and prefix.age and prefix.range_word == "from":
+        until = _at(_AGE_UNTIL, text, first.end)
+        atom = _at(_ATOM, text, until.end()) if until else None
+        if atom is not None and (atom.group("digits") or atom.group("words")):
+            return _read_value(text, atom)
         return None
+    if not separator:
+        return _spoken_range_end(text, first, prefix)
+    if _SPACED_DASH.fullmatch(separator.group()):
+        return None  # "12 — Around 400,000": a spaced em dash sets off a clause
     if separator.group("and") and prefix.range_word != "between":
         return None
     if prefix.range_word == "between" and not separator.group("and"):
@@ -827,6 +928,91 @@ def _read_second_value(text: str, first: _Value, prefix: _Prefix) -> _Value | No
     return _read_value(text, atom)
 
 
+# "from the age of nine until he was 19", "from age 5 till the age of 15"
+_AGE_UNTIL = regex.compile(
+    r"\s+(?:until|till|to)\s+(?:(?:he|she|they|I|we)\s+(?:was|were|turned)\s+"
+    r"|(?:the\s+)?age(?:\s+of)?\s+)?",
+    regex.IGNORECASE,
+)
+_SPACED_DASH = regex.compile(r"\s+[—―]\s*|\s*[—―]\s+")
+# "Nineteen, twenty hours", "Seventy-five, eighty per cent": a speaker's range, two numbers
+# a comma apart, the second a little larger; not a list ("14, 22 and 31").
+_SPOKEN_RANGE_COMMA = regex.compile(r",[ \t]++")
+_LIST_GOES_ON = regex.compile(
+    rf"\s*+(?:,\s*+(?:(?:and|or)\s++)?|\s++(?:and|or)\s++)(?:[0-9]|(?:{_NUMBER_WORD})\b)",
+    regex.IGNORECASE,
+)
+# Words after which a number is one of a list or refers back ("of those eleven, twelve …").
+_NOT_BEFORE_A_SPOKEN_RANGE = _ANAPHORIC_DETERMINERS | frozenset(
+    "of in on at by for from to and or with day page pages no number numbers".split()
+)
+
+
+def _spoken_range_end(text: str, first: _Value, prefix: _Prefix) -> _Value | None:
+    if (
+        text[first.end : first.end + 1] != ","
+        or prefix.range_word is not None
+        or first.kind != "count"
+        or first.scaled
+        or first.magnitude is not None
+        or _is_year(first)
+    ):
+        return None
+    comma = _SPOKEN_RANGE_COMMA.match(text, first.end, first.end + 8)
+    atom = _at(_ATOM, text, comma.end()) if comma else None
+    if atom is None or not (atom.group("digits") or atom.group("words")):
+        return None
+    second = _read_value(text, atom)
+    if second is None or second.is_words != first.is_words or second.scaled:
+        return None
+    if not first.is_words and second.kind == "count":
+        return None  # "14, 22": bare digits a comma apart are a list; "15, 16 hours" is not
+    if not first.value < second.value <= 2 * first.value:
+        return None
+    if _at(_LIST_GOES_ON, text, second.end):
+        return None
+    window = text[max(0, first.start - _LOOKBACK) : first.start]
+    previous = _PREVIOUS_WORD.search(window)
+    if previous and previous.group("word").lower() in _NOT_BEFORE_A_SPOKEN_RANGE:
+        return None
+    if window.endswith((", ", ",")) and _LIST_BEFORE.search(window):
+        return None  # "one, two, three"
+    return second
+
+
+_LIST_BEFORE = regex.compile(rf"(?:[0-9]|\b(?:{_NUMBER_WORD}))\s*+,\s*+$", regex.IGNORECASE)
+
+
+# "Workers (thousands)", "(in millions)": a magnitude word alone in parentheses names the
+# scale of the numbers around it (a column's, a list's), and states no figure of its own.
+_SCALE_PARENTHESIS_BEFORE = regex.compile(r"\((?:in\s+)?$", regex.IGNORECASE)
+_SCALE_PARENTHESIS_AFTER = regex.compile(r"\s*\)")
+
+
+def _names_a_scale(text: str, value: _Value) -> bool:
+    before = text[max(0, value.start - 4) : value.start]
+    return bool(
+        _SCALE_PARENTHESIS_BEFORE.search(before)
+        and _SCALE_PARENTHESIS_AFTER.match(text, value.end, value.end + 4)
+    )
+
+
+# "since at least 1967, when …", "closed around 2014.": a year after a bound word, when a
+# preposition of time comes before the bound or nothing follows the year in its clause (a
+# count that large is written "about 2,000 workers").
+_TIME_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:since|in|by|until|till|from|before|after|during)\s+$", regex.IGNORECASE
+)
+_YEAR_ENDS_CLAUSE = regex.compile(r"\s*+(?:[.,;:)!?\]]|$)")
+
+
+def _is_bounded_year(text: str, value: _Value, prefix: _Prefix) -> bool:
+    if _YEAR_ENDS_CLAUSE.match(text, value.end):
+        return True
+    window = text[max(0, prefix.start - 12) : prefix.start]
+    return _TIME_PREPOSITION_BEFORE.search(window) is not None
+
+
 def _is_year(value: _Value) -> bool:
     digits = value.plain_digits
     return (
@@ -841,9 +1027,9 @@ def _is_year(value: _Value) -> bool:
 
 def _combine_range(first: _Value, second: _Value) -> tuple[_Value, _Value] | None:
     """Share scale, currency and unit between the ends of a range; None if it is not one."""
-    if second.scaled and not first.scaled and first.value * 1000 <= second.value:
-        scale = second.value / _unscaled(second)
-        first = first._replace(value=first.value * scale, scaled=True)
+    if second.scale > 1 and first.scale == 1 and first.value * 1000 <= second.value:
+        # "5 to 10 million", "fifty to sixty thousand": the first end shares the scale word
+        first = first._replace(value=first.value * second.scale, scaled=True, scale=second.scale)
     if first.kind == "count" and second.kind != "count":
         first = first._replace(kind=second.kind, unit=second.unit)
     elif second.kind == "count" and first.kind != "count":
@@ -853,12 +1039,6 @@ def _combine_range(first: _Value, second: _Value) -> tuple[_Value, _Value] | Non
     if first.value > second.value:
         return None
     return first, second
-
-
-def _unscaled(value: _Value) -> float:
-    if value.plain_digits is not None:
-        return _digits_value(value.plain_digits)
-    return value.value
 
 
 def _read_suffix_bound(text: str, end: int) -> tuple[int, Bound | None]:
@@ -907,17 +1087,62 @@ def _rate_later_in_clause(text: str, end: int) -> str | None:
     return None
 
 
-def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
-    """Names, references, dates and anaphora that look like numbers but state no quantity."""
+def _is_date_or_reference(text: str, value: _Value) -> bool:
+    """A day after a month ("Dec 12"), a page or note number ("pp. 22", "(Enos 2017: 15)"),
+    or the end of a name or time ("Hwasong-15", "10:30"): read before any range, so that a
+    dateline's day is not the start of one ("Dec 12 — Around 400,000")."""
     window = text[max(0, value.start - _LOOKBACK) : value.start]
     tail = _tail(window)
     if _may_end_with(tail, _REFERENCE_ENDINGS) and _REFERENCE_BEFORE.search(window):
         return True
     if _may_end_with(tail, _MONTH_ENDINGS) and _MONTH_BEFORE.search(window):
         return True
-    joined = window.removesuffix("\n").endswith(("-", ":", "/", "."))
+    stripped = window.removesuffix("\n")
+    joined = stripped.endswith(("-", ":", "/", "."))
     if joined and _JOINED_BEFORE.search(window):
         return True  # "Hwasong-15", "10:30", "11/24"
+    return (
+        stripped.endswith((": ", ":", ", ", ","))
+        and value.plain_digits is not None
+        and "," not in value.plain_digits
+        and _YEAR_COLON_BEFORE.search(window) is not None
+    )
+
+
+# "(Enos 2017: 15)", "(Kang and Rigoulot 2001, 34–36)": an author-date citation's page.
+_YEAR_COLON_BEFORE = regex.compile(r"\([^()\n]{1,40}(?<![\w,.])[12][0-9]{3}[a-z]?[:,]\s?$")
+
+
+# "twenty-first": a compound ordinal, a place in an order, not a quantity
+_ORDINAL_TAIL = regex.compile(
+    r"-(?:first|second|third|(?:four|fif|six|seven|eigh|nin)th)\b", regex.IGNORECASE
+)
+# "6 a.m.", "six in the morning", "two at night", "ten o'clock": a time of day
+_CLOCK_AFTER = regex.compile(
+    r"\s*+(?:[ap]\.\s?m\.|[ap]m\b)|\s++(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|at\s+night)\b",
+    regex.IGNORECASE,
+)
+
+
+# "five times that amount", "three times as many": a multiplier, like "double" or "twice"
+_MULTIPLIER_AFTER = regex.compile(
+    r"\s++times\s++(?:as|more|less|fewer|that|this|the|its|their|his|her|our|what|higher"
+    r"|larger|greater|bigger|smaller|lower|over)\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_not_a_figure(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """Names, times of day, multipliers and anaphora that look like numbers but state no
+    quantity."""
+    if value.kind == "count" and not value.scaled and not value.magnitude:
+        if value.value <= 12 and _at(_CLOCK_AFTER, text, value.end):
+            return True
+        following = text[value.end : value.end + 1]
+        if following.isspace() and _at(_MULTIPLIER_AFTER, text, value.end):
+            return True
+    window = text[max(0, value.start - _LOOKBACK) : value.start]
     plain = prefix.bound is None and prefix.range_word is None and not prefix.age
     if not plain or value.kind != "count" or value.magnitude:
         return False
@@ -948,18 +1173,24 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
         return None
     prefix = _read_prefix(text, first.start)
     if prefix.tier:
-        return _tier(text, prefix, first)
+        # a tier takes no unit: "on Tier 3 year after year"
+        atom = _read_atom(text, match)
+        return _tier(text, prefix, atom) if atom is not None else None
+    if _is_date_or_reference(text, first):
+        return None
     is_one = first.is_words and text[first.start : first.end].lower() == "one"
     if is_one and first.kind == "count" and _at(_ONE_OF_AFTER, text, first.end):
         return None  # "one of the camps", "a one-off"
     second = None
     if first.magnitude is None:
         second = _read_second_value(text, first, prefix)
+    elif first.kind == "count" and _names_a_scale(text, first):
+        return None
     if second is not None:
         if _is_year(first) and (_is_year(second) or second.value < 100):
             return None  # "2016-2017", "2016-17"
-        if _is_year(second):
-            second = None
+        if _is_year(first) or _is_year(second):
+            second = None  # "from 2,000 in 2017 to perhaps 50,000"
     bound: Bound = prefix.bound or "exact"
     if second is not None:
         combined = _combine_range(first, second)
@@ -970,7 +1201,7 @@ def _read_figure(text: str, match: regex.Match[str]) -> Quantity | None:
             return _quantity(
                 text, prefix.start, end, kind, lower.value, upper.value, "range", upper, rate
             )
-    if _is_year(first) and prefix.bound is None:
+    if _is_year(first) and (prefix.bound is None or _is_bounded_year(text, first, prefix)):
         return None
     if _is_not_a_figure(text, first, prefix):
         return None
@@ -1069,7 +1300,10 @@ def _with_label_unit(text: str, quantity: Quantity) -> Quantity:
 # "She was nine when she arrived, and 19 when she left": a bare number that a person "was"
 # at the time of a when-clause is an age.
 _BE_BEFORE = regex.compile(r"\b(?:was|were|am|is|and)\s+$", regex.IGNORECASE)
-_WHEN_AFTER = regex.compile(r"\s+when\b", regex.IGNORECASE)
+# Matched in a window: a pattern with a required literal ("when") makes the `regex` module
+# scan the rest of the text for it first, which for every figure of a long text is quadratic.
+_WHEN_AFTER = regex.compile(r"\s{1,8}when\b", regex.IGNORECASE)
+_WHEN_WINDOW = 16
 _OLDEST_AGE = 120
 
 
@@ -1088,8 +1322,9 @@ def _age_of_a_when_clause(text: str, quantity: Quantity) -> Quantity:
     ):
         return quantity
     before = text[max(0, quantity.start - 10) : quantity.start]
-    when = _WHEN_AFTER.match(text, quantity.end) and _BE_BEFORE.search(before[-6:])
-    ends = _CLAUSE_END_AFTER.match(text, quantity.end) and _PERSON_BE_BEFORE.search(before)
+    end = quantity.end
+    when = _WHEN_AFTER.match(text, end, end + _WHEN_WINDOW) and _BE_BEFORE.search(before[-6:])
+    ends = _PERSON_BE_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, end)
     return replace(quantity, kind="age") if when or ends else quantity
 
 
@@ -1125,10 +1360,84 @@ _HEADER_RATE = regex.compile(
 )
 
 
+# A column headed "Workers (thousands)", "Revenue (US$ bn a year)", "Value, in US$ millions"
+# or "Women (%)" states the scale, currency and share its bare cells leave out.
+_HEADER_PARENTHESES = regex.compile(r"\((?P<inside>[^()]{1,60})\)|\bin\s+(?P<after_in>[^()]{1,40})")
+_HEADER_SCALE = regex.compile(
+    r"(?<![\w'])(?:(?P<thousand>thousands?|'?000s?|k)|(?P<million>millions?|mn|mln|m)"
+    r"|(?P<billion>billions?|bn|b))(?![\w'])",
+    regex.IGNORECASE,
+)
+_HEADER_CURRENCY = regex.compile(
+    r"(?P<symbol>US\$|[$€£₩¥])|\b(?P<code>USD|EUR|GBP|KRW|CNY|RMB)\b"
+    r"|\b(?P<word>us\s+dollars|dollars|euros|pounds|won|yuan)\b",
+    regex.IGNORECASE,
+)
+_HEADER_PERCENT = regex.compile(r"^\s*(?:%|per\s?cent|percent)\s*$", regex.IGNORECASE)
+_HEADER_MONEY_RATE = regex.compile(
+    r"\b(?:(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|(?P<annual>annual(?:ly)?|yearly)"
+    r"|(?P<monthly>monthly))\b|/\s*(?P<slash>year|yr|month)\b",
+    regex.IGNORECASE,
+)
+_SCALE_OF_GROUP = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _with_header_scale(quantity: Quantity, header: str) -> Quantity | None:
+    """The bare count of a cell in the scale, currency or share its header's parentheses
+    (or "in …") state; None when they state none."""
+    if any(char.isalpha() or char in "%$€£₩¥" for char in quantity.text):
+        return None  # the cell states its own ("1.2 million", "$3bn")
+    scale = 1.0
+    currency: str | None = None
+    per: str | None = quantity.per
+    share = False
+    for group in _HEADER_PARENTHESES.finditer(header):
+        inside = group.group("inside") or group.group("after_in")
+        if _HEADER_PERCENT.match(inside):
+            share = True
+            continue
+        found = _HEADER_SCALE.search(inside)
+        money = _HEADER_CURRENCY.search(inside)
+        if found is None and money is None:
+            continue
+        if found is not None:
+            name = next(key for key in _SCALE_OF_GROUP if found.group(key))
+            scale = _SCALE_OF_GROUP[name]
+        if money is not None:
+            symbol = money.group("symbol") or money.group("code")
+            if symbol:
+                currency = _CURRENCY_SYMBOLS[symbol.lower()]
+            else:
+                currency = _CURRENCY_WORDS[_WHITESPACE.sub(" ", money.group("word").lower())]
+            rate = _HEADER_MONEY_RATE.search(header)
+            if rate is not None:
+                if rate.group("annual"):
+                    per = "year"
+                elif rate.group("monthly"):
+                    per = "month"
+                else:
+                    word = (rate.group("unit") or rate.group("slash")).lower()
+                    per = _RATE_WORDS[word]
+        break
+    if share:
+        return replace(quantity, kind="share")
+    if scale == 1.0 and currency is None:
+        return None
+    low = None if quantity.low is None else quantity.low * scale
+    high = None if quantity.high is None else quantity.high * scale
+    if currency is not None:
+        return replace(quantity, kind="money", unit=currency, per=per, low=low, high=high)
+    return replace(quantity, low=low, high=high)
+
+
 def with_column_unit(quantity: Quantity, header: str) -> Quantity:
-    """A bare count in a table cell, read in the duration unit its column header names."""
+    """A bare count in a table cell, read in the scale, currency, share or duration unit its
+    column header names."""
     if quantity.kind != "count" or quantity.bound == "magnitude":
         return quantity
+    scaled = _with_header_scale(quantity, header)
+    if scaled is not None:
+        return scaled
     duration = _HEADER_DURATION.search(header)
     if duration is None:
         return quantity

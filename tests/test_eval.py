@@ -140,6 +140,45 @@ def test_labels_are_found_in_order_across_a_line_break() -> None:
         locate(text, (Label("30", None),))
 
 
+def test_parsing_mistakes_are_listed_with_the_other_errors() -> None:
+    cases = [
+        case(
+            "Up to 250 hours a week, some 300 workers and 1998 rows.",
+            # found, but with another stated interval than labelled (on purpose)
+            claim("Up to 250 hours", "overseas-work-hours", 250, 250, verdict="contradicted",
+                  attribution="none"),
+            # a number labelled as no quantity that factlint reports anyway
+            Label("300", None, quantity=False),
+            # no figure covers this label
+            claim("rows", "overseas-workers", 10, 10, verdict="consistent", attribution="none"),
+        )
+    ]  # fmt: skip
+    metrics = evaluate(cases)["tune"]
+    assert metrics.claim_labels == 2 and metrics.claim_labels_found == 1
+    assert metrics.stated_right == 0
+    errors = [error.split(": ", 1)[1] for error in metrics.errors]
+    assert (
+        "'Up to 250 hours' found as 'Up to 250 hours a week', stated interval [null, 250],"
+        " expected [250, 250]" in errors
+    )
+    assert "'rows' not found as a figure" in errors
+    assert "'some 300' found, but '300' is labelled not a quantity" in errors
+
+
+def test_an_unlabelled_figure_is_listed_and_rounded_shares_are_right() -> None:
+    cases = [
+        case(
+            "Two-thirds of escapees are women, and 40 of them were interviewed.",
+            claim("Two-thirds", "escapees-women-share", 66.7, 66.7, verdict="contradicted",
+                  attribution="none"),
+        )
+    ]  # fmt: skip
+    metrics = evaluate(cases)["tune"]
+    assert metrics.stated_right == 1  # 66.666… is the labelled 66.7, written rounded
+    assert metrics.unlabelled_figures == 1
+    assert any(error.endswith("'40' found, but no label covers it") for error in metrics.errors)
+
+
 def test_show_errors_refuses_the_holdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(ROOT), "--split", "holdout", "--show-errors"]) == 2
     assert "--i-am-done-tuning" in capsys.readouterr().err
@@ -179,9 +218,9 @@ def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # parsing or attribution that makes the tuning split worse fails here first. (The
     # tuning split holds the spent held-out files of sessions 2-4, tune/seen-holdout*-*.)
     metrics = results["tune"]
-    assert metrics.range.precision >= 0.90
-    assert metrics.range.recall >= 0.87
-    assert metrics.attribution.precision >= 0.87
-    assert metrics.attribution.recall >= 0.83
-    assert metrics.false_range_per_100_non_claims <= 1.7
-    assert metrics.linking_accuracy >= 0.93
+    assert metrics.range.precision >= 0.916
+    assert metrics.range.recall >= 0.880
+    assert metrics.attribution.precision >= 0.874
+    assert metrics.attribution.recall >= 0.835
+    assert metrics.false_range_per_100_non_claims <= 1.645
+    assert metrics.linking_accuracy >= 0.933

@@ -333,6 +333,15 @@ CITATION_CASES = [
         id="inline-footnote",
     ),
     pytest.param("[undefined] and [^ spaced] and []", [], id="not-citations"),
+    # stacked citation markers are no reference link: "[4]" is no link text ...
+    pytest.param("Costs rose.[4][5] Then [2, 3][6-7] fell.", [], id="stacked-markers"),
+    # ... unless the second is a defined reference, or the first is words
+    pytest.param(
+        "Costs rose [4][5].\n\n[5]: https://example.org",
+        [("link", "[4][5]")],
+        id="stacked-markers-defined-reference",
+    ),
+    pytest.param("See [the audit][5].", [("link", "[the audit][5]")], id="words-then-marker"),
 ]
 
 
@@ -658,3 +667,11 @@ def test_an_html_superscript_note_is_a_citation_and_no_prose() -> None:
     masked = mask(source)
     assert "4" not in masked.text and "5" not in masked.text
     assert [citation.kind for citation in masked.citations] == ["footnote", "footnote"]
+
+
+def test_stacked_citation_markers_keep_their_numbers_out_of_the_prose() -> None:
+    from factlint.quantities import extract_quantities
+
+    source = "Sales reached 30,000 a year.[15][16] Then they fell."
+    masked = mask(source)
+    assert [q.text for q in extract_quantities(masked.text)] == ["30,000 a year"]

@@ -343,3 +343,49 @@ def test_a_column_header_without_a_unit_leaves_numbers_alone(header: str) -> Non
 
     (quantity,) = extract_quantities("12")
     assert with_column_unit(quantity, header) == quantity
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "kind", "low", "high", "unit", "per"),
+    [("Staff (thousands)", "12.5", "count", 12500, 12500, None, None),
+     ("Output (in millions)", "3–4", "count", 3e6, 4e6, None, None),
+     ("Budget (EUR bn a year)", "1.5", "money", 1.5e9, 1.5e9, "EUR", "year"),
+     ("Spending, in US$ millions", "40", "money", 4e7, 4e7, "USD", None),
+     ("Rent (£ per month)", "900", "money", 900, 900, "GBP", "month"),
+     ("Pass rate (%)", "64", "share", 64, 64, None, None),
+     ("Loans ('000)", "7", "count", 7000, 7000, None, None)],
+)  # fmt: skip
+def test_a_column_header_in_parentheses_gives_scale_currency_or_share(
+    header: str,
+    cell: str,
+    kind: str,
+    low: float,
+    high: float,
+    unit: str | None,
+    per: str | None,
+) -> None:
+    from factlint.quantities import with_column_unit
+
+    (quantity,) = extract_quantities(cell)
+    found = with_column_unit(quantity, header)
+    assert (found.kind, found.low, found.high, found.unit, found.per) == (
+        kind,
+        pytest.approx(low),
+        pytest.approx(high),
+        unit,
+        per,
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("Staff (thousands)", "1.2 million"), ("Budget (EUR bn)", "$3bn"), ("Site (2019)", "40"),
+     ("Staff (see note)", "40")],
+)  # fmt: skip
+def test_a_cell_stating_its_own_scale_or_a_header_without_one_is_left_alone(
+    header: str, cell: str
+) -> None:
+    from factlint.quantities import with_column_unit
+
+    (quantity,) = extract_quantities(cell)
+    assert with_column_unit(quantity, header) == quantity
