@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 import regex
 
+from factlint.nlp import lemma_table
 from factlint.sentences import Sentence, Token
 
 AttributionKind = Literal["named", "vague", "none"]
@@ -48,12 +51,21 @@ _SOURCE_NOUNS = (
     "|estimates?|count|tally|press\\s+release|list|audit|review|investigation"
 )
 
+# What follows a plural source that names its owner: "estimates by NKDB", "estimates the
+# National Intelligence Service presented", "sources at the Asan Institute".
+_OWNER = (
+    r"\s+(?:(?:by|from|of|at|that|which|published|compiled|released|presented|given)\s+)?"
+    r"(?:the\s+)?\p{Lu}"
+)
 # "the best available estimates", "most accounts": estimates no one owns (no name among
 # the words before the noun).
 _UNOWNED_ESTIMATES = (
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"(?:estimates|accounts|reports|sources|counts|reckonings|projections)\b"
+    rf"(?!{_OWNER})"
 )
+# "in the view of most analysts" reports as "according to" does.
+_ACCORDING = r"(?:according\s+to|in\s+the\s+(?:view|opinion|estimation|judge?ment|reckoning)\s+of)"
 # "according to researchers at a Seoul think tank": the institution names the speakers.
 _NOT_AT_AN_INSTITUTION = r"(?!\s+(?i:at|from|with)\s)"
 _CITATION_MARKER = regex.compile(
@@ -71,8 +83,9 @@ _PARENTHETICAL_CITATION = regex.compile(
 )
 _NAMED_PATTERNS = (
     regex.compile(
-        rf"(?i:\baccording\s+to)\s+(?!(?i:{_VAGUE_DETERMINERS})\b)"
-        rf"(?!(?i:{_VAGUE_PLURALS})\b{_NOT_AT_AN_INSTITUTION})(?!{_UNOWNED_ESTIMATES})[\w“\"'‘]"
+        rf"(?i:\b{_ACCORDING})\s+(?!(?i:{_VAGUE_DETERMINERS})\b)"
+        rf"(?!(?i:{_VAGUE_PLURALS})\b{_NOT_AT_AN_INSTITUTION}(?!{_OWNER}))"
+        rf"(?!{_UNOWNED_ESTIMATES})[\w“\"'‘]"
     ),
     regex.compile(
         r"(?i:\b(?:report|study|survey|paper|analysis|investigation|audit|census|review"
@@ -84,16 +97,25 @@ _NAMED_PATTERNS = (
         r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|One)\b)"
         r"[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|on|the|in)){0,6}(?:\s+[a-z][\w-]*)?"
         r"['’]s\s+(?:[\w-]+\s+){0,2}"
-        r"(?i:report|study|survey|estimates?|figures?|data|analysis|count|findings|database"
-        r"|assessment|research|tally|census|numbers|range|account|calculations?|interviews"
-        r"|testimon(?:y|ies)|records|paper)\b"
+        r"(?i:reports?|study|studies|surveys?|estimates?|figures?|data|analysis|count|findings"
+        r"|database|assessments?|research|tally|census|numbers|range|account|calculations?"
+        r"|interviews|testimon(?:y|ies)|records|papers?)\b"
+    ),
+    # a ranking or sanctioning body's own acts: "the State Department's rankings", "the
+    # Treasury's designations" (but not "North Korea's ranking": the ranked, not the ranker)
+    regex.compile(
+        r"\b(?:[A-Z][\w.&-]*\s+){0,4}(?:Department|Treasury|Ministry|Council|Commission|Office"
+        r"|Agency|Government|Administration|Committee|Bureau|Union|Nations|OFAC|UN|US|EU)['’]s\s+"
+        r"(?:[\w-]+\s+){0,2}(?i:rankings?|ratings?|designations?|actions?|sanctions|lists?"
+        r"|listings?|grading|grades?|blacklists?|reports)\b"
     ),
     # a definite source pointing back: "the ministry's figure", "by the commission's count"
     regex.compile(
-        r"(?i:\b(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}"
+        r"(?i:\b(?:the|its|this|that|their|one|a|an)\s+(?:[\w-]+\s+){0,2}"
         r"(?:ministry|commission|panel|institute|agency|government|department|report|survey"
         r"|study|inquiry|committee|council|office|tribunal|court|rapporteur|organi[sz]ation"
-        r"|group|cent(?:re|er)|database|registry|monitor|researcher|author|defector)['’]s\s+"
+        r"|group|cent(?:re|er)|database|registry|monitor|researcher|author|defector|guard"
+        r"|witness|survivor|escapee|official|worker|labourer|prisoner|inmate)['’]s\s+"
         r"(?:[\w-]+\s+){0,2}(?:estimates?|figures?|count|tally|numbers|range|account|findings"
         r"|data|calculations?|assessment|research|census|records)\b)"
     ),
@@ -110,24 +132,41 @@ _NAMED_PATTERNS = (
     # the Asan Institute", "(estimated at $2 billion a year by NKDB)"
     regex.compile(
         r"(?i:\b(?:(?:is|are|was|were|been|be)\s+(?:\w+\s+)?)?(?:put|estimated|given|reckoned"
-        r"|calculated|counted|placed|assessed|reported|cited|documented|recorded)\s+at\b)"
-        r"[^.;:()\n]{1,80}?(?i:\bby\s+)(?:(?i:the)\s+)?[A-Z]"
+        r"|calculated|counted|placed|assessed|reported|cited|documented|recorded|valued|priced"
+        r"|pegged)\s+at\b)"
+        r"[^.;:()\n]{1,80}?(?i:\bby\s+)(?:(?i:the)\s+)?"
+        r"(?:[A-Z]|(?i:economists|researchers|analysts|experts|officials)\s+(?:at|of|from)\s)"
     ),
     regex.compile(r"(?i:\bper)\s+(?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z]"),
     regex.compile(
         r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
-        r"|compiled|published|recorded|confirmed|ranked|rated)\s+by\s+(?:the\s+)?)"
+        r"|compiled|published|recorded|confirmed|ranked|rated|interviewed|surveyed|told"
+        r"|described|related|recounted|supplied|provided|gathered|collected|quoted|presented"
+        r"|graded|designated|sanctioned|listed)"
+        r"(?:\s+to\s+(?:us|me|him|her|them|the\s+\w+))?\s+by\s+(?:the\s+)?)"
         r"(?:[A-Z]|(?i:a|an|one)\s+\w)"
+    ),
+    # ...and a definite or counted agent: "estimated by the commission of inquiry at",
+    # "as described to us by three former loggers" (not "by the thousands")
+    regex.compile(
+        r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
+        r"|compiled|published|recorded|confirmed|ranked|rated|interviewed|surveyed|told"
+        r"|described|related|recounted|supplied|provided|gathered|collected|quoted|presented)"
+        r"(?:\s+to\s+(?:us|me|him|her|them))?\s+by\s+"
+        r"(?:the|this|that|these|its|their|our|his|her|two|three|four|five|six|seven|eight|nine"
+        r"|ten|a\s+dozen|\d+)\s+"
+        r"(?!(?:dozens?|hundreds?|thousands?|millions?|score|way|end|time|same|number)\b)[a-z])"
     ),
     regex.compile(r"(?i:\bsources?\s*:\s*)\S"),
     # a headline's source prefix: "UN: up to 200,000 held in camps", "HRW: …"
     regex.compile(
-        r"^\s*(?!(?:DPRK|ROK|PRC|NK|US|USA|UK|EU|NOTE|FAQ|FYI|NB|PS|TLDR|UPDATE|BREAKING)\b)"
+        r"^[\s*_#>]*(?!(?:DPRK|ROK|PRC|NK|US|USA|UK|EU|NOTE|FAQ|FYI|NB|PS|TLDR|UPDATE|BREAKING)\b)"
         r"[A-Z]{2,6}(?:\s+[A-Z][\w&.-]*){0,2}\s*:(?=\s+\S)"
     ),
     # ...or a named organisation's: "Asan Institute: 100,000 …", "Human Rights Watch: …"
     regex.compile(
-        r"^\s*(?:[A-Z][\w&.'’-]*\s+){1,5}(?:Institute|Commission|Council|Ministry|Department"
+        r"^[\s*_#>]*(?:[A-Z][\w&.'’-]*\s+){0,5}(?:Treasury|Government|Parliament|Police"
+        r"|Congress|Senate|Pentagon|Kremlin|Institute|Commission|Council|Ministry|Department"
         r"|Agency|Office|Center|Centre|Watch|International|Foundation|Committee|Panel|Network"
         r"|Service|Court|Database|Project|Alliance|Coalition|Association|University|Bureau"
         r"|Rapporteur|Tribunal|Survey|Report)\s*:(?=\s+\S)"
@@ -140,15 +179,21 @@ _NAMED_PATTERNS = (
         rf"(?:[\w-]+['’]s\b|(?i:{_SOURCE_NOUNS})\b)|[A-Z])"
     ),
 )
+# "(estimate)", "(est.)", "(unconfirmed)": a hedge in parentheses, no source
+_HEDGE_IN_PARENTHESES = regex.compile(
+    r"\((?i:estimated?|est\.|approx\.|unconfirmed|unverified|disputed|claimed|reported)\)"
+)
+# Adverbs of frequency or extent that may stand in a hedge: "it is sometimes claimed".
+_HEDGE_ADVERB = r"(?:(?:\w+ly|often|sometimes|also|now|still|long|variously|always|once)\s+)"
 _VAGUE_PATTERNS = regex.compile(
-    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
+    rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+{_HEDGE_ADVERB}?"
     r"(?:estimated|believed|thought|said|reported|claimed|alleged|understood|assumed|suggested"
-    r"|rumou?red)\b"
-    r"|\b(?:is|are|was|were|been|be)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+"
-    r"|usually\s+|typically\s+|variously\s+|now\s+|sometimes\s+)?"
-    r"(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red|projected"
-    r"|reckoned|put|placed|given|pegged|cited)"
-    r"\s+(?:to|at|as)\b"
+    r"|rumou?red|argued|asserted|held|accepted|known)\b"
+    rf"|\b(?:is|are|was|were|been|be)\s+{_HEDGE_ADVERB}?"
+    r"(?:(?:estimated|believed|thought|said|reported|alleged|understood|assumed|rumou?red"
+    r"|projected|reckoned)\s+(?:to|at|as)\b"
+    # "is put at 50,000", but not "were put to work"; "is given as", but not "given to"
+    r"|(?:put|placed|pegged)\s+at\b|(?:given|cited|quoted)\s+as\b)"
     r"|\b(?:reportedly|allegedly|purportedly|reputedly|supposedly)\b"
     # "the labourers, believed to number 100,000": the participle hedges with no auxiliary
     r"|\b(?:believed|thought|estimated|said|reported|understood)\s+to\s+(?:be|number|total"
@@ -158,13 +203,33 @@ _VAGUE_PATTERNS = regex.compile(
     r"\s+(?:estimates?|accounts?|counts?|reckonings?)\b"
     r"|\bby\s+(?:some|one|many|most|several|other|various|certain|conservative|rough|unofficial)"
     r"\s+(?:estimates?|accounts?|counts?|reckonings?|measures?)\b"
-    rf"|\baccording\s+to\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
-    rf"{_NOT_AT_AN_INSTITUTION}"
+    rf"|\b{_ACCORDING}\s+(?:(?:{_VAGUE_DETERMINERS})\s+)?(?:{_VAGUE_PLURALS})\b"
+    rf"{_NOT_AT_AN_INSTITUTION}(?!{_OWNER})"
     rf"|\b(?-i:[Aa]ccording\s+to\s+{_UNOWNED_ESTIMATES})"
     rf"|(?-i:\(\s*(?:{_VAGUE_DETERMINERS}\s+)?{_UNOWNED_ESTIMATES}\s*\))"
-    r"|\bestimates\s+(?:range|vary|suggest|put|indicate|say|show|place)\b"
     r"|\bsome\s+(?:say|believe|estimate|claim|suggest|think)\b"
+    r"|\bestimates\s+(?:range|vary|suggest|put|indicate|say|show|place)\b"
     r"|\bwidely\s+(?:believed|reported|cited|thought)\b",
+    regex.IGNORECASE,
+)
+# Hedges with no owner, asked only when those above find none (so that a sentence's cue
+# stays the hedge it had before these were added: "by some estimates").
+_UNOWNED_HEDGES = regex.compile(
+    # "we are often told", "you will have heard": the writer's readers hear it from no one
+    rf"\b(?:we|you)\s+(?:are|were|have\s+been|'re|’re|keep\s+being|get|will\s+be|will"
+    rf"\s+have\s+been)\s+{_HEDGE_ADVERB}?told\b(?!\s+by\b)"
+    # "the figure most often quoted", "the commonly cited estimate": a figure no one owns
+    r"|\b(?:most\s+|more\s+)?(?:often|commonly|widely|frequently|usually|generally|routinely"
+    r"|repeatedly)\s+(?:quoted|cited|given|repeated|used|heard|mentioned|stated|reported"
+    r"|believed|thought|accepted)\b"
+    # "Estimates of the revenue range from …": estimates no one owns, as a subject
+    r"|\bestimates\s+(?:(?:of|for)\s+[^.;:()\n]{1,80}?\s+)?(?:range|ranged|vary|varied|run"
+    r"|ran|span|spanned|go|went|suggest|put|indicate|say|show|place)\b"
+    # "every credible estimate", "most accounts": a quantifier over estimates no one owns
+    r"|\b(?:every|all|most|many|some|other|several|various|earlier|later|older|past|previous"
+    r"|some\s+earlier|independent)\s+(?:[a-z]+\s+)?(?:estimates?|accounts|tallies|reckonings"
+    r"|projections)\b(?!\s+(?:by|from|of)\s+(?:the\s+)?\p{Lu})"
+    rf"|{_HEDGE_IN_PARENTHESES.pattern}",
     regex.IGNORECASE,
 )
 
@@ -174,8 +239,23 @@ _CUE_LEMMAS = frozenset(
     calculate record tally write assess reveal indicate rank rate list tell testify
     confirm warn allege believe think cite place describe acknowledge add explain observe
     announce publish found recall reckon argue recount hear settle
-    sanction designate blacklist
+    remind insist maintain contend assert identify stress concede urge call
+    sanction designate blacklist grade downgrade upgrade
     """.split()
+)
+# Verbs that take an object and report by acting on it ("the Treasury sanctioned ten
+# entities"): without an object after them they are a participle or a noun ("entities
+# designated", "despite UN sanctions").
+_ACTION_LEMMAS = frozenset("sanction designate blacklist grade downgrade upgrade".split())
+# Verbs that report only a quote beside them: '"Why …?" asked Ahn', '"Twenty," he replied'.
+_QUOTE_LEMMAS = frozenset("ask reply answer wonder exclaim".split())
+_QUOTE_MARKS = frozenset({'"', "”", "“", "'", "’", "‘"})
+_CUE_WORDS = _CUE_LEMMAS | _QUOTE_LEMMAS
+# Verbs of saying or believing: a bare plural before one is a generic speaker ("campaigners
+# say"), not the people the sentence is about ("Survivors describe being sent …").
+_SAYING_LEMMAS = frozenset(
+    "say claim estimate insist argue believe think suggest allege contend maintain reckon"
+    " assert warn tell put".split()
 )
 _POSSESSIVES = frozenset({"'s", "’s"})
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
@@ -188,7 +268,7 @@ _SKIPPED_BEFORE_VERB = frozenset(
 _NOUN_DETERMINERS = frozenset("a an the this that its their his her one every each some".split())
 _CLAUSE_WORDS = frozenset(
     """
-    that which who whom and but as while whereas because if when
+    that which who whom and but as while whereas because if when than
     """.split()
 )
 _PRONOUNS = frozenset("he she it they we i".split())
@@ -244,24 +324,91 @@ def classify_attribution(
     cues = [
         index
         for index, token in enumerate(tokens)
-        if token.lemma in _CUE_LEMMAS or token.lower in _CUE_LEMMAS
+        if (token.lemma in _CUE_WORDS or token.lower in _CUE_WORDS) and _may_report(tokens, index)
     ]
     # A reporting clause set off by commas (", activists say.") frames the whole sentence,
     # so it is judged before a cue word of the sentence's own clause.
     framing = {index for index in cues if _is_parenthetical(tokens, index)}
     cues.sort(key=lambda index: index not in framing)
+    framed: int | None = None
     for index in cues:
-        kind = _reporting_clause(tokens, index, source_names)
-        if kind == "named" or (kind == "vague" and index in framing):
+        kind = _reporting_clause(tokens, index, source_names, framing=index in framing)
+        if kind == "named" and (framed is None or _across_semicolon(tokens, framed, index)):
+            # a hedge framing the sentence outweighs a cue of its own clause ("Poverty
+            # claims 40 percent, experts say"), not a source in a clause of its own
+            # ("whatever certain blogs say; Enos put them at 400,000")
             return Attribution(kind, _cue_text(sentence, index, text))
+        if kind == "vague" and index in framing and framed is None:
+            framed = index
         if kind == "vague" and vague_cue is None:
             vague_cue = _cue_text(sentence, index, text)
-    hedge = _VAGUE_PATTERNS.search(sentence_text)
+    if framed is not None:
+        return Attribution("vague", _cue_text(sentence, framed, text))
+    prefix = _headline_prefix(sentence, text)
+    if prefix.kind != "none":
+        return prefix
+    hedge = _VAGUE_PATTERNS.search(sentence_text) or _UNOWNED_HEDGES.search(sentence_text)
     if hedge:
         return Attribution("vague", hedge.group())
     if vague_cue is not None:
         return Attribution("vague", vague_cue)
     return NONE
+
+
+# A headline's speaker prefix: "Enos: labour exports reached 16 countries", "Activists: 150,000
+# held" (one to three words, the first capitalised, then a colon and more words).
+_PREFIX = regex.compile(
+    r"[\s*_#>]*(\p{Lu}[\w'’.-]*(?:[ \t]+[\w'’.-]+){0,2})[ \t]*:[*_]*[ \t]+(?=\S)"
+)
+# The country the figures are about, not a source: "DPRK: …".
+_NOT_SOURCES = frozenset("DPRK ROK PRC NK".split())
+# Labels of a kind of article, not speakers: "Explainer: …", "Factbox: …".
+_GENRE_LABELS = frozenset(
+    "explainer factbox q&a faq live breaking exclusive update watch read more see also"
+    " tl;dr tldr ps nb".split()
+)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English words (the lemmas of the lookup table): a capitalised word that is none of
+    them is a name ("Seoul", "Enos")."""
+    return frozenset(lemma_table().values())
+
+
+def _headline_prefix(sentence: Sentence, text: str) -> Attribution:
+    """A speaker before a colon opening the sentence, named ("Seoul: …") or generic
+    ("Campaigners: …"); a common word there is a label ("Note: …", "Total: 55,000")."""
+    found = _PREFIX.match(text, sentence.start, sentence.end)
+    if found is None:
+        return NONE
+    words = found.group(1).split()
+    if " ".join(words).lower() in _GENRE_LABELS or words[0].lower() in _GENRE_LABELS:
+        return NONE
+    tokens = [token for token in sentence.tokens if token.start < found.end(1)]
+    tokens = [token for token in tokens if token.text[:1].isalnum()]
+    if not tokens:
+        return NONE
+    head = tokens[-1]
+    cue = found.group().strip(" \t*_#>")
+    if head.lemma != head.lower and head.lower in _VAGUE_HEADS | _GENERIC_SPEAKERS:
+        return Attribution("vague", cue)  # "Activists: …", "Campaigners: …"
+    if (
+        all(word[:1].isupper() for word in words)
+        and len(head.text) > 1
+        and head.lemma not in _common_words()
+        and not text[found.end() : found.end() + 1].isdigit()
+        and head.text not in _NOT_SOURCES
+    ):
+        return Attribution("named", cue)  # "Enos: …", "Seoul: …", but not "Russia: 20,000"
+    return NONE
+
+
+# Plural speakers that are as generic as "experts": "campaigners say".
+_GENERIC_SPEAKERS = frozenset(
+    "campaigners advocates commentators watchers groups ngos monitors specialists"
+    " academics economists".split()
+)
 
 
 _ESTIMATED_FIGURE = regex.compile(r"(?:an\s+|the\s+)?estimated\b", regex.IGNORECASE)
@@ -290,13 +437,21 @@ def _source_in_parentheses(sentence_text: str, source_names: Sequence[str]) -> s
     names = {name.lower() for name in source_names}
     for found in regex.finditer(r"\(([^()\n]{2,80})\)", sentence_text):
         inside = found.group(1).strip()
-        if inside.lower() in names or (
-            _headed_by_source(inside.split(",")[0]) and not _UNOWNED.fullmatch(inside)
+        if (
+            inside.lower() in names
+            or _BY_SOMEONE.search(inside)
+            or (
+                _headed_by_source(inside.split(",")[0])
+                and not _UNOWNED.fullmatch(inside)
+                and not _HEDGE_IN_PARENTHESES.fullmatch(found.group())
+            )
         ):
             return str(found.group())
     return None
 
 
+# "(Facebook post by Song Ji-yeon)", "(Instagram, @hope_bridge)": who posted or said it
+_BY_SOMEONE = regex.compile(r"(?:^|\s)(?i:by)\s+\p{Lu}|(?:^|[\s,])@\w{2,}")
 # "(later estimates)": a hedge in parentheses, not a source (see _VAGUE_PATTERNS)
 _UNOWNED = regex.compile(_UNOWNED_ESTIMATES)
 _UNSPECIFIC_WORDS = frozenset({"a", "an", "rough", *_VAGUE_DETERMINERS.split("|")})
@@ -363,15 +518,69 @@ def source_column_index(header_cells: Sequence[str]) -> int | None:
 # A speaker tag set off by a dash, as under a pull quote or an epigraph: "— Kang Chol-hwan,
 # speaking in Washington", "— Former construction worker, Doha". What follows the dash is a
 # speaker by that convention alone, so a capitalised word there names one.
-_DASH_TAG = regex.compile(r"(?:—|–|--)[ \t]*(\p{Lu}[^\n\"“”]{0,100}(?:\n[^\n\"“”]{0,100})?)")
+# A social-media signature names its poster by handle: "— @FreeNKNow, 14 March", "— post
+# shared by the campaign account @YodokNeverAgain".
+_DASH_TAG = regex.compile(
+    r"(?:—|–|--)[ \t]*((?:\p{Lu}|@\w)[^\n\"“”]{0,100}(?:\n[^\n\"“”]{0,100})?"
+    r"|[^\n\"“”@]{0,60}@\w{2,}[^\n\"“”]{0,40})"
+)
+# A paragraph that is only a handle, bare or in parentheses: "@nk_freedom_now",
+# "(Instagram, @hope_bridge_ngo)".
+_HANDLE_LINE = regex.compile(r"\(?[^()\n@]{0,40}@\w{2,}[^()\n]{0,40}\)?")
 _QUOTE_END_TAG = regex.compile(r"[\"”][ \t]*(?:\n[ \t>]*)?" + _DASH_TAG.pattern + r"\s*\Z")
 
 
 def dash_tag(text: str) -> Attribution:
     """A block that is only a speaker tag ("— Commission member, Geneva"): what it says of
     the quote just before it."""
-    found = _DASH_TAG.fullmatch(text.strip())
+    found = _DASH_TAG.fullmatch(text.strip()) or _HANDLE_LINE.fullmatch(text.strip())
     return Attribution("named", found.group().strip()) if found else NONE
+
+
+# A transcript's speaker label opening a paragraph: "**Ri Chol-su, former guard:** No.",
+# "SEO YU-NA (Crossing Borders): Most are trafficked."
+_SPEAKER_LABEL = regex.compile(
+    r"[ \t]*(?:(?:\*\*|__)([^*_\n:]{2,60}?)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)"
+    r"|(\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)"
+    r"[ \t]*:)[ \t]+\S"
+)
+# Labels of the one who asks, not of a source: "**Q:**", "INTERVIEWER:".
+_ASKERS = frozenset(
+    "q a question answer interviewer reporter presenter host moderator anchor editor"
+    " audience caller".split()
+)
+_PERSON_HEADS = frozenset(
+    """
+    spokesperson spokesman spokeswoman official minister analyst researcher guard worker
+    defector survivor activist economist diplomat envoy professor director founder
+    co-founder lawmaker expert investigator rapporteur witness labourer laborer logger
+    escapee refugee prisoner inmate officer ambassador chair chairman chairwoman president
+    secretary adviser advisor campaigner journalist author scholar representative
+    """.split()
+)
+
+
+def speaker_label(text: str) -> Attribution:
+    """The speaker a transcript paragraph opens with, if its label names a person: a name
+    ("Oh Dae-jung, sanctions analyst:") or a role ("Treasury spokesperson:"), not the one
+    who asks ("Q:", "Interviewer:") nor a run-in heading ("**Key finding:**")."""
+    found = _SPEAKER_LABEL.match(text)
+    if found is None:
+        return NONE
+    label = (found.group(1) or found.group(2)).strip()
+    words = regex.findall(r"[\p{L}'’-]+", label)
+    if not words or " ".join(words).lower() in _ASKERS or words[0].lower() in _ASKERS:
+        return NONE
+    if found.group(2) is not None or "," in label or "(" in label:
+        return Attribution("named", label)  # "SEO YU-NA (…)", "Name, role"
+    lowered = [word.lower() for word in words]
+    if lowered[-1] in _PERSON_HEADS or _singular(lowered[-1]) in _PERSON_HEADS:
+        return Attribution("named", label)  # "Treasury spokesperson"
+    if all(word[:1].isupper() for word in words) and any(
+        word.lower() not in _common_words() for word in words
+    ):
+        return Attribution("named", label)  # "Kim Hye-jin"
+    return NONE
 
 
 def closing_tag(text: str) -> tuple[int, Attribution]:
@@ -453,10 +662,63 @@ _PUT_PARTICLES = frozenset("in up out on off down away through together".split()
 _PLACING_LEMMAS = frozenset("rank rate place list".split())
 
 
+_OBJECT_STARTERS = frozenset(
+    "a an the this that these those its their his her one every each some more about"
+    " nearly almost at least up as dozens".split()
+)
+
+
+def _across_semicolon(tokens: Sequence[Token], first: int, second: int) -> bool:
+    """Whether a semicolon stands between the tokens at two indices."""
+    low, high = sorted((first, second))
+    return any(token.text == ";" for token in tokens[low:high])
+
+
+def _title_case(tokens: Sequence[Token]) -> bool:
+    """Whether most words of the sentence are capitalised, as in a title-case headline."""
+    if any(after.start - before.end > 1 for before, after in pairwise(tokens)):
+        return False  # cells of a table row ("| North Korea | Tier 2 Watch List |")
+    words = [token for token in tokens if token.text[:1].isalpha()]
+    return len(words) >= 3 and sum(token.text[:1].isupper() for token in words) > len(words) * 0.75
+
+
+def _may_report(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the cue word at `index` can be a reporting verb where it stands, by its form
+    and its neighbours alone."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if index > 0 and token.text[:1].isupper() and not _title_case(tokens):
+        # "the Tier 2 Watch List", "despite the Trafficking Report": a word of a name (in a
+        # title-case headline every word is: "Eight in 10 Are Women, Seoul Says")
+        return False
+    if token.lemma in _ACTION_LEMMAS or token.lower in _ACTION_LEMMAS:
+        if following is None or following.start - token.end > 1:
+            return False  # the end, or a table cell after: "| entities designated | 12 |"
+        after = tokens[index + 2] if index + 2 < len(tokens) else None
+        if not (
+            following.text == ":"  # "the Treasury designated:" and a list
+            or following.lower in _OBJECT_STARTERS
+            or (following.lower == "over" and after is not None and _is_number_word(after))
+            or _is_number_word(following)
+            or following.text[:1].isupper()
+        ):
+            return False  # "UN sanctions over forced labour", "sanctions squeeze income"
+    if token.lemma == "call" and (following is None or following.lower not in ("on", "upon")):
+        return False  # "called on the 16 host countries to …" speaks; "called it" does not
+    if token.lemma in _QUOTE_LEMMAS or token.lower in _QUOTE_LEMMAS:
+        near = tokens[max(0, index - 4) : index + 2]
+        if not any(each.text in _QUOTE_MARKS for each in near) and not (
+            index == 0 and token.text.islower()  # '…?" asked Ahn': the tag after a quote
+        ):
+            return False  # "asked how old he was": no quote for the verb to report
+    return True
+
+
 def _reporting_clause(
-    tokens: Sequence[Token], index: int, source_names: Sequence[str]
+    tokens: Sequence[Token], index: int, source_names: Sequence[str], *, framing: bool = False
 ) -> AttributionKind:
-    """Whether the reporting word at `index` has a named, a vague, or no speaker."""
+    """Whether the reporting word at `index` has a named, a vague, or no speaker; `framing`:
+    it is set off by commas ("…, lawmaker claims")."""
     token = tokens[index]
     previous = tokens[index - 1].lower if index > 0 else ""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -488,8 +750,16 @@ def _reporting_clause(
         return "none"  # "North Korea's Tier 3 ranking": a possessed noun, not a verb
     past = _is_past_form(token)
     if before:
+        opener = _before_adverbs(tokens, index) - len(before)
+        if opener >= 0 and tokens[opener].lower == "than":
+            return "none"  # "smaller than headlines suggest": what others say, not the figure
         return _speaker(
-            before, sentence_initial=before[0] is tokens[0], names=source_names, past=past
+            before,
+            sentence_initial=before[0] is tokens[0],
+            names=source_names,
+            past=past,
+            framing=framing,
+            saying=token.lemma in _SAYING_LEMMAS,
         )
     after = _phrase_after(tokens, index)
     if index == 0 and not token.text[:1].islower() and after:
@@ -499,7 +769,14 @@ def _reporting_clause(
     if after[:1] and after[0].lower not in _NOUN_DETERMINERS and _is_number_word(after[0]):
         return "none"  # "…, said 50,000 work abroad": the figure, not a speaker
     if after:
-        return _speaker(after, sentence_initial=False, names=source_names, past=past)
+        return _speaker(
+            after,
+            sentence_initial=False,
+            names=source_names,
+            past=past,
+            framing=framing,
+            saying=token.lemma in _SAYING_LEMMAS,
+        )
     return "none"
 
 
@@ -628,17 +905,62 @@ def _head(words: Sequence[str]) -> str:
     return words[end - 1]
 
 
+# Prepositions of place after a speaker: "aid workers in Dandong", "along the border". The
+# place names no speaker ("officials in Seoul" aside, below).
+_LOCATIVES = frozenset("in along near across inside outside around on throughout".split())
+# Source nouns that no one owns when nothing but these modifiers stands before them: "more
+# recent research identifies", "newer studies show".
+_UNOWNED_SOURCES = frozenset(
+    "research studies estimates surveys reports evidence accounts tallies counts projections"
+    " figures".split()
+)
+_HEDGE_MODIFIERS = frozenset(
+    """
+    more most recent later earlier new newer other some further independent previous past
+    older various many several academic credible available best current latest few
+    """.split()
+)
+# Nouns that stand for no one when bare before a verb: "research suggests", "evidence shows".
+_MASS_NOUNS = frozenset(
+    "research evidence data intelligence wisdom opinion consensus rumour rumor speculation"
+    " talk gossip lore legend history experience".split()
+)
+
+
 def _speaker(
-    phrase: Sequence[Token], *, sentence_initial: bool, names: Sequence[str], past: bool
+    phrase: Sequence[Token],
+    *,
+    sentence_initial: bool,
+    names: Sequence[str],
+    past: bool,
+    framing: bool = False,
+    saying: bool = False,
 ) -> AttributionKind:
     """Whether the phrase before or after a reporting verb names a source; `past`: the verb
-    is in the past tense."""
+    is in the past tense; `framing`: the clause is set off by commas ("…, lawmaker claims")."""
     words = [token.lower for token in phrase]
     joined = " ".join(token.text for token in phrase).lower()
     if any(name.lower() in joined for name in names):
         return "named"
+    if words == ["i"]:
+        return "none"  # the writer's own "I wrote": no one else gives the figure
     if words[0] in _PRONOUNS and len(words) == 1:
         return "named"
+    place = next(
+        (at for at in range(1, len(words)) if words[at] in _LOCATIVES),
+        len(words),
+    )
+    if words[place - 1] in _UNOWNED_SOURCES and all(
+        word in _HEDGE_MODIFIERS or word.endswith("ly") for word in words[: place - 1]
+    ):
+        return "vague"  # "more recent research identifies", "estimates suggest"
+    if (
+        place < len(words) < _NP_LENGTH  # a phrase cut at the limit may be no noun phrase
+        and words[place - 1] != "officials"
+        and not any(token.text[:1].isupper() for token in phrase[1:place])
+    ):
+        # "aid workers in Dandong say": the place names none of the speakers
+        phrase, words = phrase[:place], words[:place]
     if "our" in words or "my" in words:
         return "named"  # "our researchers found": the writer's own organisation
     if "in" in words[1:] and words[words.index("in", 1) - 1] in _VAGUE_HEADS - {"officials"}:
@@ -655,6 +977,7 @@ def _speaker(
         token
         for position, token in enumerate(phrase)
         if token.text[:1].isupper()
+        and token.text != "I"
         and (position > 0 or not sentence_initial or token.text.isupper())
     ]
     if proper:
@@ -687,6 +1010,19 @@ def _speaker(
         return "named"
     if words[0] in ("the", "this", "that", "its", "their", "our", "a", "an", "one"):
         return "named"
+    if (
+        len(words) == 1
+        and words[0].isalpha()
+        and head != _singular(head)
+        and saying
+        and phrase[0].lemma != head
+    ):
+        return "named" if past else "vague"  # a plural noun: "campaigners say"
+    if framing and len(words) == 1 and words[0].isalpha() and phrase[0].text.islower():
+        # "…, lawmaker claims", "…, study finds": a headline's bare singular is one speaker
+        return "none" if head in _MASS_NOUNS or phrase[0].lemma != head else "named"
+    if past and 1 < len(words) <= 4 and head != _singular(head) and phrase[-1].lemma != head:
+        return "named"  # "Former members told the organisation": some, on one occasion
     if (
         not past
         and 1 < len(words) <= 3

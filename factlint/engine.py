@@ -27,6 +27,7 @@ from factlint.attribution import (
     refers_to_an_estimate,
     source_column,
     source_column_index,
+    speaker_label,
     strongest,
 )
 from factlint.checks import LinkedFigure, run_checks
@@ -147,6 +148,15 @@ class Linter:
             if context.columns:
                 quantities = [context.with_units(quantity) for quantity in quantities]
             tag = tags.of(block)
+            lead = tags.lead_in(block)
+            if lead is not None:
+                # "As the commission's report put it:" and a block quote: the lead-in's
+                # last sentence attributes the quote
+                (lead_parsed,) = parse_blocks([(lead.start, masked[lead.start : lead.end])])
+                sentence = lead_parsed.sentence(len(lead_parsed.starts) - 1)
+                said = self._attribution(document, sentence, citations)
+                if strongest(tag[1], said) is said and said.kind != tag[1].kind:
+                    tag = (-1, said)
             figures.extend(self._link_block(document, quantities, parsed, context, citations, tag))
         return figures
 
@@ -369,6 +379,10 @@ class _SpeakerTags:
 
     def of(self, block: Block) -> tuple[int, Attribution]:
         masked = self._masked
+        if block.kind == "paragraph" and not block.in_list:
+            label = speaker_label(masked[block.start : block.end])
+            if label.kind != "none":
+                return -1, label  # "**Ri Chol-su, former guard:** …": all the paragraph
         if _DASHES.search(masked, block.start, block.end):
             position, found = closing_tag(masked[block.start : block.end])
             if found.kind != "none":
@@ -382,14 +396,39 @@ class _SpeakerTags:
             or following.kind != "paragraph"
             or following.in_list
             or block.in_list
-            or masked[following.start] not in "—–-"
+            or masked[following.start] not in "—–-@("
             or self._text[block.end : following.start].strip(" \t\r\n>")
         ):
             return -1, NONE
         return -1, dash_tag(masked[following.start : following.end])
 
+    def lead_in(self, block: Block) -> Block | None:
+        """The paragraph that leads into a block quote ("As the report put it:"), when the
+        block is the quote's first paragraph."""
+        text = self._text
+        line_start = text.rfind("\n", 0, block.start) + 1
+        if block.kind != "paragraph" or not _QUOTE_LINE.match(text, line_start, block.start):
+            return None
+        if self._starts is None:
+            self._starts = [each.start for each in self._blocks]
+        position = bisect_left(self._starts, block.start) - 1
+        previous = self._blocks[position] if position >= 0 else None
+        if (
+            previous is None
+            or previous.kind != "paragraph"
+            or previous.in_list
+            or not self._masked[previous.start : previous.end].rstrip(" *_").endswith(":")
+            or text[previous.end : block.start].strip(" \t\r\n>")
+        ):
+            return None
+        previous_line = text.rfind("\n", 0, previous.start) + 1
+        if _QUOTE_LINE.match(text, previous_line, previous.start):
+            return None  # both in the quote: not a lead-in to it
+        return previous
+
 
 _DASHES = regex.compile(r"[—–]|--")
+_QUOTE_LINE = regex.compile(r"[ \t]{0,3}>")
 
 
 class _Citations:

@@ -155,3 +155,42 @@ def test_that_estimate_takes_the_source_of_the_sentence_before(
     linter: Linter, text: str, expected: str
 ) -> None:
     assert figures(linter, text)["90,000 to 110,000"].attribution.kind == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question's tag after the closing mark
+        '"Who speaks for the 110,000 in the political prison camps?" asked Min Ji-su, a lawyer.',
+        # a social-media signature: a handle after a dash, alone, or in parentheses
+        "> Some 110,000 held in political prison camps, and no one cares.\n>\n> — @camp_watch",
+        "Some 110,000 held in political prison camps. Share this.\n\n@camp_watch_kr",
+        "Some 110,000 held in political prison camps. Share this.\n\n(Threads, @camp_watch)",
+        "Some 110,000 held in political prison camps.\n\n— reposted from the account @cwatch",
+        # a transcript's speaker label: a name and role, a role, or a capitalised name
+        "**Pak Sun-hee, camp survivor:** Yes. I think 110,000 are in political prison camps.",
+        "**Ministry spokesperson:** Our count is 110,000 in political prison camps.",
+        "HAN MI-RAE (Camp Watch): It is 110,000 in political prison camps, we believe.",
+        # a block quote's lead-in paragraph
+        "As the inquiry's report phrased it:\n\n> Some 110,000 are held in political prison camps.",
+    ],
+)
+def test_a_speaker_around_the_text_attributes_it(linter: Linter, text: str) -> None:
+    found = next(figure for name, figure in figures(linter, text).items() if "110,000" in name)
+    assert claim_of(found) == "prison-camp-population"
+    assert found.attribution.kind == "named"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one who asks is no source, nor a run-in heading
+        "**Q:** Is it true that 110,000 are held in political prison camps?",
+        "**Key point:** some 110,000 are held in political prison camps.",
+        # a paragraph with a colon not before a block quote, or one inside the quote
+        "As the report phrased it:\n\nSome 110,000 are held in political prison camps.",
+    ],
+)
+def test_no_speaker_is_found_where_none_stands(linter: Linter, text: str) -> None:
+    found = next(figure for name, figure in figures(linter, text).items() if "110,000" in name)
+    assert found.attribution.kind == "none"
