@@ -143,8 +143,11 @@ class Linter:
         tags = _SpeakerTags(document)
         figures: list[LinkedFigure] = []
         blocks = ((block.start, masked[block.start : block.end]) for block, _ in found)
+        before = _BlockBefore(document.masked.blocks)
         for (block, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
             context = _Context.of(block, parsed_contexts, masked)
+            if not block.in_list and block.kind != "table-row":
+                context = replace(context, block_before=before.of(block))
             if context.columns:
                 quantities = [context.with_units(quantity) for quantity in quantities]
             tag = tags.of(block)
@@ -261,12 +264,23 @@ class Linter:
             found = self._link_widened(sentence, context.tokens, quantities, part)
             claims = [claim or other for claim, other in zip(claims, found, strict=True)]
         previous_item = context.previous_item if index == 0 else None
-        if (index == 0 and previous_item is None) or subjects or all(claims):
+        # The paragraph (or heading) just before the block: what a question there asks
+        # about is what every sentence of the answer is about ("Q: How many are held in the
+        # camps?" "A: 80,000 to 120,000."); a first sentence that refers back refers to it.
+        block_before = context.block_before if previous_item is None else None
+        asked = block_before is not None and _asks(masked, block_before)
+        if not asked and index > 0:
+            block_before = None
+        if (
+            (index == 0 and previous_item is None and block_before is None)
+            or subjects
+            or all(claims)
+        ):
             return claims
         # "The dolgyeokdae build roads. Members serve ten-year terms.": a sentence that
         # refers back by its first word is about the subject the sentence before named.
         carried = [
-            claim is None and may_carry_subject(sentence, quantity)
+            claim is None and (asked or may_carry_subject(sentence, quantity))
             for quantity, claim in zip(quantities, claims, strict=True)
         ]
         if not any(carried):
@@ -275,13 +289,16 @@ class Linter:
         # The sentence before is tokenised only here, for the few figures that need it. A
         # list item's first sentence refers back to the item before it ("2. Some 60,000
         # labourers are abroad." "3. Each of them works 20 hours a day."), parsed only now.
-        if previous_item is not None:
-            (item,) = parse_blocks(
-                [(previous_item.start, masked[previous_item.start : previous_item.end])]
-            )
-            before = item.sentence(len(item.starts) - 1).tokens
-        else:
-            before = parsed.sentence(index - 1).tokens
+        earlier = previous_item or block_before
+        before: tuple[Token, ...] = ()
+        if earlier is not None:
+            (item,) = parse_blocks([(earlier.start, masked[earlier.start : earlier.end])])
+            # a question's every sentence ("Some say 200,000 are held. Is that right?")
+            wanted = range(max(0, len(item.starts) - _QUESTION_SENTENCES), len(item.starts))
+            for at in wanted if asked else [len(item.starts) - 1]:
+                before += item.sentence(at).tokens
+        if index > 0:
+            before += parsed.sentence(index - 1).tokens
         linked = iter(self._link_widened(sentence, before, kept, part))
         return [
             next(linked) if carry else claim for claim, carry in zip(claims, carried, strict=True)
@@ -481,6 +498,8 @@ class _Context:
     # (start, end) of the row's "Source" cell: who gives the figure, not what it is about
     source_span: tuple[int, int] | None = None
     previous_item: Block | None = None  # the list item before, for a sentence referring back
+    # a paragraph's block before it (a question, a heading), for a sentence referring back
+    block_before: Block | None = None
 
     def is_part(self, quantity: Quantity) -> bool:
         """Whether the figure stands in a column that the table's "Total" row sums: it is
@@ -556,6 +575,35 @@ class _Context:
 
 
 _EMPTY_CONTEXT = _Context()
+
+
+_QUESTION_SENTENCES = 3
+
+
+class _BlockBefore:
+    """The block just before a block of the document (None for the first)."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks
+        self._starts: list[int] | None = None  # built when first asked
+
+    def of(self, block: Block) -> Block | None:
+        if self._starts is None:
+            self._starts = [each.start for each in self._blocks]
+        position = bisect_left(self._starts, block.start)
+        return self._blocks[position - 1] if position > 0 else None
+
+
+def _asks(masked: str, block: Block) -> bool:
+    """Whether the block is a question: its text ends with a question mark (only its last
+    few characters are read, behind closing emphasis or quotes)."""
+    tail = masked[max(block.start, block.end - _QUESTION_TAIL) : block.end]
+    return tail.rstrip(" *_\"'”’").endswith("?")
+
+
+_QUESTION_TAIL = 8
+
+
 # "Hours:", "Daily hours:" at the start of a list item: a key of a word or three
 _ITEM_KEY = regex.compile(r"[*_\s]*(\p{L}[\p{L}\s-]{0,30}?)[*_\s]*:[*_]*\s")
 

@@ -175,7 +175,10 @@ def _is_figure_noun(tokens: Sequence[Token], index: int) -> bool:
 # Words that open a sentence about what the sentence before named: pronouns, and nouns
 # that need an "of what" ("Members serve ten-year terms").
 _ANAPHORIC_OPENERS = frozenset(
-    "they these those each their its it he she his her we our such both members".split()
+    """
+    they these those each their its it he she his her we our such both members some most
+    many recruits conscripts service term terms
+    """.split()
 )
 
 
@@ -197,6 +200,10 @@ def may_carry_subject(sentence: Sentence, quantity: Quantity) -> bool:
     figure_noun = any(_is_figure_noun(tokens, index) for index in range(low, first))
     pronoun = any(
         token.lower in _BACK_POINTING for token in tokens[low : last + _SUBJECT_REACH + 1]
+    ) or any(
+        # "the UN put it at about 50,000": "it" is the figure the sentence before named
+        tokens[index].lower == "it" and tokens[index - 1].lemma in _VALUING_LEMMAS
+        for index in range(max(low, 1), first)
     )
     refers = (
         tokens[start].lower in _ANAPHORIC_OPENERS
@@ -361,6 +368,7 @@ def _nearest_claim(
     counted = _counted_noun(sentence, first, last, clause) if quantity.kind == "count" else None
     part_of_whole = (
         part_of_whole
+        or _keyed_by_a_place(sentence, first, last)
         or _names_a_part(sentence, clause, first, last)
         or (quantity.kind == "count" and _is_partitive(sentence, first, last))
     )
@@ -382,7 +390,7 @@ def _nearest_claim(
     )
     reach = _relative_clause_reach(sentence, clause)
     flow = quantity.kind == "count" and _counts_a_flow(sentence, clause)
-    if _is_hypothetical(sentence, first) or _is_not_asserted(sentence, first, clause):
+    if _is_hypothetical(sentence, first) or _is_not_asserted(sentence, first, last, clause):
         return None
     if quantity.kind == "count" and (
         _describes_a_prepositional_object(sentence, first)
@@ -394,7 +402,10 @@ def _nearest_claim(
     if quantity.kind == "duration" and _token_is_one_of(sentence, last + 1, _TIME_POINTERS):
         return None  # "30 years ago", "ten years later": when, not how long
     # "entered Yodok at nine", "comes out at 27": a point in a life, so an age if anything
-    as_age = quantity.kind == "count" and _is_a_point_in_life(sentence, first, last, clause)
+    as_age = quantity.kind == "count" and (
+        _is_a_point_in_life(sentence, first, last, clause)
+        or _follows_an_age_word(sentence, quantity, first, clause)
+    )
     # "each earning the state $10,000 a year": the amount of one of many, not a total
     per_each = _is_per_each(sentence, first, last, clause)
     head = _plural_head_after(sentence, last, clause) if quantity.kind == "count" else None
@@ -413,8 +424,11 @@ def _nearest_claim(
     # "- Prisoners in the political prison camps: 12 hours a day" under a heading on work
     # abroad: an item that names its own subject is about it, even when that subject's
     # claim does not measure hours; the context's subject is not the item's.
+    # (A subject word that is the figure's own unit, the "hours" of "12 hours a day", names
+    # no one; the "Tier" of "Tier 3" names the ranking.)
     own_subject = sentence.lead > 0 and any(
-        subject.first >= sentence.lead for _, subject in subjects
+        subject.first >= sentence.lead and not _is_the_unit(sentence, quantity, subject)
+        for _, subject in subjects
     )
     best: tuple[int, int] | None = None
     best_claim: Claim | None = None
@@ -427,7 +441,9 @@ def _nearest_claim(
             continue
         if own_noun and not clause[0] <= subject.first <= clause[1]:
             continue
-        if own_subject and subject.last < sentence.lead:
+        if own_subject and (
+            subject.last < sentence.lead or _is_the_unit(sentence, quantity, subject)
+        ):
             continue
         if reach is not None and not reach[0] <= subject.first <= reach[1]:
             continue  # "The programme, which has cost $1.3 billion, is paid for by workers"
@@ -438,6 +454,8 @@ def _nearest_claim(
             for start, end in subject.exclusions
         ):
             continue  # "200,000 died in the camps": the clause is about something else
+        if subject.last < sentence.lead and _qualified_in_context(sentence, subject):
+            continue  # "| Trafficked share of female escapees |": not the share of women
         if background and not clause[0] <= subject.first <= clause[1]:
             continue  # "With a population of 26 million, North Korea sends workers abroad"
         if not _counts_what_claim_counts(claim, counted):
@@ -458,6 +476,84 @@ def _nearest_claim(
         if best is None or score < best:
             best, best_claim = score, claim
     return best_claim
+
+
+def _is_the_unit(sentence: Sentence, quantity: Quantity, subject: SubjectMatch) -> bool:
+    """Whether the subject match is the unit word of the figure ("hours" in "12 hours")."""
+    if quantity.unit is None or subject.first != subject.last:
+        return False
+    first, last = sentence.token_range(quantity.start, quantity.end)
+    token = sentence.tokens[subject.first]
+    return first <= subject.first <= last and quantity.unit in (token.lemma, _singular(token.lower))
+
+
+# How far before a context's subject one of its claim's `none` phrases may qualify it.
+_QUALIFIER_REACH = 5
+
+
+def _qualified_in_context(sentence: Sentence, subject: SubjectMatch) -> bool:
+    """Whether a subject named in the context (a header, lead-in or heading) is qualified
+    there by one of its claim's `none` phrases just before it, in its clause: "Trafficked
+    share of female escapees" is about the trafficked, not about the escapees at large."""
+    floor = _clause_start(sentence.tokens, subject.first, max(0, subject.first - _QUALIFIER_REACH))
+    return any(floor <= start and end < subject.first for start, end in subject.exclusions)
+
+
+# A list item or table row keyed by a place ("1. China — 50,000", "- Camp 14 (Kaechon):
+# 15,000", "- Elsewhere: 6,000") states that place's part of a whole. A gazetteer of the
+# world's regions and countries (the names a key may take), and the words for "the rest".
+_PLACE_NAMES = frozenset(
+    """
+    africa america americas asia europe oceania arctic siberia gulf caucasus balkans
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium benin bolivia brazil bulgaria burma burundi cambodia
+    cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark
+    djibouti ecuador egypt eritrea estonia ethiopia fiji finland france gabon gambia georgia
+    germany ghana greece guatemala guinea haiti honduras hungary india indonesia iran iraq
+    ireland israel italy japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia
+    lebanon liberia libya lithuania madagascar malawi malaysia mali malta mauritania mexico
+    moldova mongolia montenegro morocco mozambique myanmar namibia nepal netherlands
+    nicaragua niger nigeria norway oman pakistan panama paraguay peru philippines poland
+    portugal qatar romania russia rwanda senegal serbia singapore slovakia slovenia somalia
+    spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand togo tunisia
+    turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia
+    zimbabwe uae emirates moscow vladivostok khabarovsk beijing shanghai dandong shenyang
+    elsewhere other others rest
+    """.split()
+)
+_KEY_SEPARATORS = frozenset(":—–-")
+_KEY_REACH = 8
+_VALUE_TAIL = 4
+
+
+def _keyed_by_a_place(sentence: Sentence, first: int, last: int) -> bool:
+    tokens = sentence.tokens
+    separator = first - 1
+    # ":", "—", or "):" glued after a parenthesis ("Camp 14 (Kaechon): 15,000")
+    if separator <= sentence.lead or tokens[separator].text[-1:] not in _KEY_SEPARATORS:
+        return False
+    # the figure is the item's value: little follows it ("China — 50,000 (2017)"), unlike a
+    # dateline's sentence ("BEIJING — Up to 100,000 North Koreans are toiling …")
+    if sum(1 for token in tokens[last + 1 :] if _is_word(token)) > _VALUE_TAIL:
+        return False
+    # the key: the item's words before the separator, after a list number ("1.")
+    start = sentence.lead
+    while start < separator and not any(char.isalpha() for char in tokens[start].text):
+        start += 1
+    if start >= separator or separator - start > _KEY_REACH:
+        return False
+    key = tokens[start]
+    if key.lower in _PLACE_NAMES or (
+        key.lower in ("the", "middle", "far", "south", "east", "west", "north", "central")
+        and start + 1 < separator
+        and (tokens[start + 1].lower in _PLACE_NAMES or tokens[start + 1].lower == "east")
+        and tokens[start + 1].lower not in _WHOLE_NAMES
+    ):
+        return True
+    # "Camp 14 (Kaechon)": a place named by its number
+    return (
+        key.lower in _NUMBERED_PLACES and start + 1 < separator and tokens[start + 1].text.isdigit()
+    )
 
 
 # What a duration states the length of, when it follows "of": "terms of ten years".
@@ -489,20 +585,35 @@ _INCREMENT_WORDS = frozenset("further additional another any".split())
 _NEGATIONS = frozenset("never not n't".split())
 
 
-def _is_not_asserted(sentence: Sentence, first: int, clause: tuple[int, int]) -> bool:
-    """Whether the figure is an increment to another, ranges over values ("any figure
-    above"), or is denied by "never"/"not" before it in its clause ("has never been placed
-    on the Tier 2 Watch List")."""
+def _is_not_asserted(sentence: Sentence, first: int, last: int, clause: tuple[int, int]) -> bool:
+    """Whether the figure is an increment to another ("a further 12", "three more"), ranges
+    over values ("any figure above"), or is denied by "never"/"not" before it in its clause
+    ("has never been placed on the Tier 2 Watch List")."""
     tokens = sentence.tokens
     for index in range(max(clause[0], first - 3), first):
         if tokens[index].lower in _INCREMENT_WORDS:
             return True
+    if _token_is(sentence, last + 1, "more") and not _starts_a_predicate(sentence, last + 2):
+        # "three more companies", "sanctioned 12 more": an increment; not "more than", nor
+        # "50,000 more worked overseas" (a group of its own, the subject of its verb)
+        return True
     for index in range(max(clause[0], first - 6), first):
         if tokens[index].lower in _NEGATIONS and not any(
             tokens[between].lower in _NEGATION_LIFTERS for between in range(index + 1, first)
         ):
             return True
     return False
+
+
+def _starts_a_predicate(sentence: Sentence, index: int) -> bool:
+    if index >= len(sentence.tokens):
+        return False
+    token = sentence.tokens[index]
+    return (
+        token.lower == "than"
+        or token.lower in _PREDICATE_OPENERS
+        or (token.lower.endswith("ed") and token.lemma != token.lower)
+    )
 
 
 # "did not leave until I was nineteen", "not more than", "not only 50,000 but": the figure
@@ -690,7 +801,15 @@ def _counts_a_flow(sentence: Sentence, clause: tuple[int, int]) -> bool:
             and tokens[index + 1].lower == "through"
         ):
             return True
+        if token.lower in ("over", "across") and any(
+            tokens[after].lower in _SPANS_OF_YEARS
+            for after in range(index + 1, min(clause[1], index + 4) + 1)
+        ):
+            return True  # "have held 200,000 over the decades": everyone, over the years
     return False
+
+
+_SPANS_OF_YEARS = frozenset("decades years generations".split())
 
 
 def _relative_clause_reach(sentence: Sentence, clause: tuple[int, int]) -> tuple[int, int] | None:
@@ -815,6 +934,31 @@ def _is_a_point_in_life(sentence: Sentence, first: int, last: int, clause: tuple
 
 
 _PARTICLES = frozenset("out up back home off free in".split())
+# "| Age while held | 9–19 |", "spent the years from nine to 19 in Yodok": a small count
+# after a word for age, or for the years of a life from one point to another, is an age.
+_AGE_WORDS = frozenset("age ages aged".split())
+_AGE_REACH = 4
+
+
+def _follows_an_age_word(
+    sentence: Sentence, quantity: Quantity, first: int, clause: tuple[int, int]
+) -> bool:
+    if quantity.high is not None and quantity.high > _OLDEST_AGE:
+        return False
+    tokens = sentence.tokens
+    if (
+        first >= 1
+        and tokens[first].lower == "from"
+        and tokens[first - 1].lower == "years"
+        and quantity.low is not None
+        and quantity.high is not None
+    ):
+        return True
+    # the item's own words ("Age while held"), not across a sentence's clauses
+    low = max(sentence.lead if first >= sentence.lead else 0, first - _AGE_REACH)
+    if clause[0] > sentence.lead and tokens[clause[0] - 1].lower in (",", ";"):
+        low = max(low, clause[0])
+    return any(tokens[index].lower in _AGE_WORDS for index in range(low, first))
 
 
 _TIME_POINTERS = frozenset("ago later earlier before after".split())

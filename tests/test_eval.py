@@ -218,9 +218,9 @@ def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
     # parsing or attribution that makes the tuning split worse fails here first. (The
     # tuning split holds the spent held-out files of sessions 2-4, tune/seen-holdout*-*.)
     metrics = results["tune"]
-    assert metrics.range.precision >= 0.916
-    assert metrics.range.recall >= 0.880
-    assert metrics.attribution.precision >= 0.948
-    assert metrics.attribution.recall >= 0.885
-    assert metrics.false_range_per_100_non_claims <= 1.645
-    assert metrics.linking_accuracy >= 0.933
+    assert metrics.range.precision >= 0.95
+    assert metrics.range.recall >= 0.94
+    assert metrics.attribution.precision >= 0.95
+    assert metrics.attribution.recall >= 0.94
+    assert metrics.false_range_per_100_non_claims <= 1.0
+    assert metrics.linking_accuracy >= 0.958

@@ -382,6 +382,58 @@ CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
         "Our survey of 90 escapees found that 70 of them (78%) were women.",
         [("90", None), ("70", None), ("78%", None)],
     ),
+    # the short names of a claim's subject once it is named: "the brigades", "the camps"
+    (
+        "The brigades' dams and roads are worth some $900 million a year to the state.",
+        [("some $900 million a year", "dolgyeokdae-revenue")],
+    ),
+    (
+        "Youth volunteer brigades serve 3 years on farms.",
+        [("3 years", None)],
+    ),
+    (
+        "The camps are thought to hold about 95,000 people.",
+        [("about 95,000", "prison-camp-population")],
+    ),
+    (
+        "Some 12,000 men are held in logging camps in the Russian taiga.",
+        [("Some 12,000", None)],
+    ),
+    # the Treasury's own action, and the firms it named
+    (
+        "The Treasury's action covered nine North Korean firms.",
+        [("nine", "treasury-sanctioned-entities")],
+    ),
+    ("The department later sanctioned four more companies.", [("four", None)]),
+    # escapees named by what they did
+    (
+        "Seven in ten North Koreans who have fled their country are women.",
+        [("Seven in ten", "escapees-women-share")],
+    ),
+    # a day's hours stated for workers in a foreign place named by the gazetteer
+    (
+        "On the building sites of Khabarovsk the men put in nineteen hours most days.",
+        [("nineteen hours", "overseas-work-hours")],
+    ),
+    # everyone a place held over the years is no population at one time
+    (
+        "The political prison camps have held 300,000 people over the decades.",
+        [("300,000", None)],
+    ),
+    # one form of trafficking is a part of the share trafficked at all
+    (
+        "Some 40 per cent of female escapees are trafficked into the sex trade.",
+        [("Some 40 per cent", None)],
+    ),
+    (
+        "Eight in ten female escapees are sold to brokers or trafficked.",
+        [("Eight in ten", "escapee-women-trafficked-share")],
+    ),
+    # a small count after a word for age, or the years of a life from one age to another
+    (
+        "Kang Chol-hwan lived the years from eight to 18 in Yodok.",
+        [("from eight to 18", "yodok-imprisonment-age")],
+    ),
 ]
 
 
@@ -457,6 +509,31 @@ CONTEXT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
     (
         "## North Korean workers abroad\n\n- Hours: 15 to 19 a day\n",
         [("15 to 19 a day", "overseas-work-hours", "none")],
+    ),
+    # list items keyed by a place or a numbered camp are parts, not the total
+    (
+        "Labourers sent abroad, by host country:\n\n1. Mongolia — 2,500\n2. The Gulf — 7,000\n"
+        "3. In all — 57,000\n",
+        [("2,500", None, "none"), ("7,000", None, "none"), ("57,000", "overseas-workers", "none")],
+    ),
+    (
+        "Political prison camps and their inmates:\n\n- Camp 18 (Pukchang): 9,000\n",
+        [("9,000", None, "none")],
+    ),
+    # a `none` phrase qualifying the context's subject rules its claim out
+    (
+        "| Survey | Trafficked share of female escapees |\n|---|---|\n| Shelter poll | 70% |\n",
+        [("70%", "escapee-women-trafficked-share", "none")],
+    ),
+    # the unit of a figure is no subject of the item
+    (
+        "### Labour abroad\n\n- Inmates of the political prison camps: 12 hours a day\n"
+        "- Workers sent overseas: 17 hours a day\n",
+        [("12 hours a day", None, "none"), ("17 hours a day", "overseas-work-hours", "none")],
+    ),
+    (
+        "| Fact | Value |\n|---|---|\n| Kang Chol-hwan's age while in Yodok | 8–18 |\n",
+        [("8–18", "yodok-imprisonment-age", "none")],
     ),
     # rows keyed by country: each row is one country's part, not the total
     (
@@ -569,6 +646,27 @@ PARAGRAPH_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     (
         "Women make up 80% of escapees today. Enos gave 75% in 2017.",
         [("80%", "escapees-women-share"), ("75%", "escapees-women-share")],
+    ),
+    # an answer is about what its question asked, and a paragraph opening with a word
+    # that refers back is about the block before it
+    (
+        "**Q:** How many people are held in the political prison camps?\n\n"
+        "**A:** About 90,000, by my count. Perhaps 110,000.",
+        [("About 90,000", "prison-camp-population"), ("110,000", "prison-camp-population")],
+    ),
+    (
+        "## The dolgyeokdae\n\nRecruits serve 11 years without pay.",
+        [("11 years", "dolgyeokdae-service-years")],
+    ),
+    (
+        "Labourers are still sent abroad.\n\nThe programme began 30 years ago.",
+        [("30 years", None)],
+    ),
+    # "put it at" points back to the figure the sentence before named
+    (
+        "Estimates of the number of North Korean workers abroad vary. The ministry put it at"
+        " 70,000.",
+        [("70,000", "overseas-workers")],
     ),
     # a share beside a pronoun may be of anything
     (
