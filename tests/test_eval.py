@@ -202,15 +202,15 @@ def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None
     # The bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
     # range finding per 100 non-claims) is NOT met on the held-out split; docs/eval.md says
     # by how much. This guards the aggregate figures of the first (and only) run on the fresh
-    # held-out set of session 4 (four authors, written blind from docs/labelling.md), so that
+    # held-out set of session 5 (five authors, written blind from docs/labelling.md), so that
     # no change makes them worse without a test failing.
     metrics = results["holdout"]
-    assert metrics.range.precision >= 0.81
-    assert metrics.range.recall >= 0.74
-    assert metrics.attribution.precision >= 0.70
-    assert metrics.attribution.recall >= 0.66
-    assert metrics.false_range_per_100_non_claims <= 2.9
-    assert metrics.linking_accuracy >= 0.88
+    assert metrics.range.precision >= 0.83
+    assert metrics.range.recall >= 0.75
+    assert metrics.attribution.precision >= 0.76
+    assert metrics.attribution.recall >= 0.60
+    assert metrics.false_range_per_100_non_claims <= 2.1
+    assert metrics.linking_accuracy >= 0.89
 
 
 def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
