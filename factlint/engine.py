@@ -140,14 +140,14 @@ class Linter:
             )
         }
         citations = _Citations(document)
-        tags = _SpeakerTags(document)
+        neighbours = _Neighbours(document)
+        tags = _SpeakerTags(document, neighbours)
         figures: list[LinkedFigure] = []
         blocks = ((block.start, masked[block.start : block.end]) for block, _ in found)
-        before = _BlockBefore(document.masked.blocks)
         for (block, quantities), parsed in zip(found, parse_blocks(blocks), strict=True):
             context = _Context.of(block, parsed_contexts, masked)
             if not block.in_list and block.kind != "table-row":
-                context = replace(context, block_before=before.of(block))
+                context = replace(context, block_before=neighbours.before(block))
             if context.columns:
                 quantities = [context.with_units(quantity) for quantity in quantities]
             tag = tags.of(block)
@@ -155,12 +155,14 @@ class Linter:
             if lead is not None:
                 # "As the commission's report put it:" and a block quote: the lead-in's
                 # last sentence attributes the quote
-                (lead_parsed,) = parse_blocks([(lead.start, masked[lead.start : lead.end])])
+                lead_parsed = neighbours.parsed(lead)
                 sentence = lead_parsed.sentence(len(lead_parsed.starts) - 1)
                 said = self._attribution(document, sentence, citations)
                 if strongest(tag[1], said) is said and said.kind != tag[1].kind:
                     tag = (-1, said)
-            figures.extend(self._link_block(document, quantities, parsed, context, citations, tag))
+            figures.extend(
+                self._link_block(document, quantities, parsed, context, citations, neighbours, tag)
+            )
         return figures
 
     def _link_block(
@@ -170,6 +172,7 @@ class Linter:
         parsed: ParsedBlock,
         context: _Context,
         citations: _Citations,
+        neighbours: _Neighbours,
         tag: tuple[int, Attribution] = (-1, NONE),
     ) -> list[LinkedFigure]:
         """Link, compare and attribute the block's figures; `tag`: a speaker tag that
@@ -215,7 +218,7 @@ class Linter:
             if paragraph is not None:
                 attribution = strongest(attribution, paragraph)
             attribution = strongest(strongest(attribution, context.source_cell), lead_in)
-            claims = self._link(sentence, in_sentence, context, parsed, index, masked)
+            claims = self._link(sentence, in_sentence, context, parsed, index, neighbours)
             if previous[0] == index - 1 and previous[1] is not None:
                 claims = _referred_back(sentence, in_sentence, claims, previous[1])
             linked = {claim.id: claim for claim in claims if claim is not None}
@@ -246,7 +249,7 @@ class Linter:
         context: _Context,
         parsed: ParsedBlock,
         index: int,
-        masked: str,
+        neighbours: _Neighbours,
     ) -> list[Claim | None]:
         """Linked in the sentence (sentence `index` of `parsed`); a figure it leaves unlinked,
         in the context as well, and, in a sentence that names no subject and refers back,
@@ -268,7 +271,7 @@ class Linter:
         # about is what every sentence of the answer is about ("Q: How many are held in the
         # camps?" "A: 80,000 to 120,000."); a first sentence that refers back refers to it.
         block_before = context.block_before if previous_item is None else None
-        asked = block_before is not None and _asks(masked, block_before)
+        asked = block_before is not None and _asks(neighbours.masked, block_before)
         if not asked and index > 0:
             block_before = None
         if (
@@ -288,11 +291,12 @@ class Linter:
         kept = [quantity for quantity, carry in zip(quantities, carried, strict=True) if carry]
         # The sentence before is tokenised only here, for the few figures that need it. A
         # list item's first sentence refers back to the item before it ("2. Some 60,000
-        # labourers are abroad." "3. Each of them works 20 hours a day."), parsed only now.
+        # labourers are abroad." "3. Each of them works 20 hours a day."), parsed only now
+        # (and once, however many sentences of the block look back to it).
         earlier = previous_item or block_before
         before: tuple[Token, ...] = ()
         if earlier is not None:
-            (item,) = parse_blocks([(earlier.start, masked[earlier.start : earlier.end])])
+            item = neighbours.parsed(earlier)
             # a question's every sentence ("Some say 200,000 are held. Is that right?")
             wanted = range(max(0, len(item.starts) - _QUESTION_SENTENCES), len(item.starts))
             for at in wanted if asked else [len(item.starts) - 1]:
@@ -388,11 +392,10 @@ class _SpeakerTags:
     """Speaker tags set off by a dash after a quote: at the end of its block ('"…" — Kang
     Chol-hwan') or as the paragraph just after it ("> — Commission member, Geneva")."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, neighbours: _Neighbours) -> None:
         self._masked = document.masked.text
         self._text = document.text
-        self._blocks = document.masked.blocks
-        self._starts: list[int] | None = None  # built when first asked: few blocks need it
+        self._neighbours = neighbours
 
     def of(self, block: Block) -> tuple[int, Attribution]:
         masked = self._masked
@@ -404,10 +407,7 @@ class _SpeakerTags:
             position, found = closing_tag(masked[block.start : block.end])
             if found.kind != "none":
                 return block.start + position, found
-        if self._starts is None:
-            self._starts = [each.start for each in self._blocks]
-        position = bisect_left(self._starts, block.start) + 1
-        following = self._blocks[position] if position < len(self._blocks) else None
+        following = self._neighbours.after(block)
         if (
             following is None
             or following.kind != "paragraph"
@@ -426,10 +426,7 @@ class _SpeakerTags:
         line_start = text.rfind("\n", 0, block.start) + 1
         if block.kind != "paragraph" or not _QUOTE_LINE.match(text, line_start, block.start):
             return None
-        if self._starts is None:
-            self._starts = [each.start for each in self._blocks]
-        position = bisect_left(self._starts, block.start) - 1
-        previous = self._blocks[position] if position >= 0 else None
+        previous = self._neighbours.before(block)
         if (
             previous is None
             or previous.kind != "paragraph"
@@ -580,18 +577,37 @@ _EMPTY_CONTEXT = _Context()
 _QUESTION_SENTENCES = 3
 
 
-class _BlockBefore:
-    """The block just before a block of the document (None for the first)."""
+class _Neighbours:
+    """The blocks just before and after a block of the document, and the parses of blocks
+    that are not figure blocks themselves (a lead-in, the item or question before): built
+    when first asked, since few blocks need them, and each parsed once."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        self._blocks = blocks
-        self._starts: list[int] | None = None  # built when first asked
+    def __init__(self, document: Document) -> None:
+        self.masked = document.masked.text
+        self._blocks = document.masked.blocks
+        self._starts: list[int] | None = None
+        self._parsed: dict[tuple[int, int], ParsedBlock] = {}
 
-    def of(self, block: Block) -> Block | None:
+    def before(self, block: Block) -> Block | None:
+        position = self._position(block)
+        return self._blocks[position - 1] if position > 0 else None
+
+    def after(self, block: Block) -> Block | None:
+        position = self._position(block) + 1
+        return self._blocks[position] if position < len(self._blocks) else None
+
+    def parsed(self, block: Block) -> ParsedBlock:
+        key = (block.start, block.end)
+        if key not in self._parsed:
+            (self._parsed[key],) = parse_blocks(
+                [(block.start, self.masked[block.start : block.end])]
+            )
+        return self._parsed[key]
+
+    def _position(self, block: Block) -> int:
         if self._starts is None:
             self._starts = [each.start for each in self._blocks]
-        position = bisect_left(self._starts, block.start)
-        return self._blocks[position - 1] if position > 0 else None
+        return bisect_left(self._starts, block.start)
 
 
 def _asks(masked: str, block: Block) -> bool:
