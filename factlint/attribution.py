@@ -81,6 +81,13 @@ _PARENTHETICAL_CITATION = regex.compile(
     # a note: "(see note 4)", "(note 12)", "(n. 7)"
     r"|\((?i:see\s+)?(?i:note|n\.|fn\.?|footnote|endnote)\s*\d{1,3}\)"
 )
+# Verbs whose passive names who reports the figure: "estimated by the commission",
+# "described to us by three former loggers".
+_REPORTED_BY_VERBS = (
+    r"estimated|reported|counted|documented|calculated|found|put|given|cited"
+    r"|compiled|published|recorded|confirmed|ranked|rated|interviewed|surveyed|told"
+    r"|described|related|recounted|supplied|provided|gathered|collected|quoted|presented"
+)
 _NAMED_PATTERNS = (
     regex.compile(
         rf"(?i:\b{_ACCORDING})\s+(?!(?i:{_VAGUE_DETERMINERS})\b)"
@@ -139,19 +146,14 @@ _NAMED_PATTERNS = (
     ),
     regex.compile(r"(?i:\bper)\s+(?:the\s+)?(?:(?:1[89]|20)\d\d\s+)?[A-Z]"),
     regex.compile(
-        r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
-        r"|compiled|published|recorded|confirmed|ranked|rated|interviewed|surveyed|told"
-        r"|described|related|recounted|supplied|provided|gathered|collected|quoted|presented"
-        r"|graded|designated|sanctioned|listed)"
+        rf"(?i:\b(?:{_REPORTED_BY_VERBS}|graded|designated|sanctioned|listed)"
         r"(?:\s+to\s+(?:us|me|him|her|them|the\s+\w+))?\s+by\s+(?:the\s+)?)"
         r"(?:[A-Z]|(?i:a|an|one)\s+\w)"
     ),
     # ...and a definite or counted agent: "estimated by the commission of inquiry at",
     # "as described to us by three former loggers" (not "by the thousands")
     regex.compile(
-        r"(?i:\b(?:estimated|reported|counted|documented|calculated|found|put|given|cited"
-        r"|compiled|published|recorded|confirmed|ranked|rated|interviewed|surveyed|told"
-        r"|described|related|recounted|supplied|provided|gathered|collected|quoted|presented)"
+        rf"(?i:\b(?:{_REPORTED_BY_VERBS})"
         r"(?:\s+to\s+(?:us|me|him|her|them))?\s+by\s+"
         r"(?:the|this|that|these|its|their|our|his|her|two|three|four|five|six|seven|eight|nine"
         r"|ten|a\s+dozen|\d+)\s+"
