@@ -198,29 +198,28 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(results: dict[str, Metr
     assert holdout >= 70 and 3 * holdout >= tune + holdout
 
 
-def test_the_holdout_split_does_not_regress(results: dict[str, Metrics]) -> None:
-    # The bar (BAR: range P >= 0.95, R >= 0.90, attribution P/R >= 0.90, <= 1 false
-    # range finding per 100 non-claims) is NOT met on the held-out split; docs/eval.md says
-    # by how much. This guards the aggregate figures of the first (and only) run on the fresh
-    # held-out set of session 5 (five authors, written blind from docs/labelling.md), so that
-    # no change makes them worse without a test failing.
-    metrics = results["holdout"]
-    assert metrics.range.precision >= 0.83
-    assert metrics.range.recall >= 0.75
-    assert metrics.attribution.precision >= 0.76
-    assert metrics.attribution.recall >= 0.60
-    assert metrics.false_range_per_100_non_claims <= 2.1
-    assert metrics.linking_accuracy >= 0.89
+# The figures each split is held to: the bar (BAR: range P >= 0.95, R >= 0.90,
+# attribution P/R >= 0.90, <= 1 false range finding per 100 non-claims) is NOT met on the
+# held-out split (docs/eval.md says by how much), so that split is guarded at the figures of
+# its first (and only) run, on the fresh set of session 5 (five authors, written blind from
+# docs/labelling.md), and the tuning split (the spent held-out files of sessions 2-4 among
+# them, tune/seen-holdout*-*) at the figures measured when tuning stopped, less a little
+# slack: no change to linking, parsing or attribution makes either worse without a test
+# failing.
+FLOORS = {
+    #          range P, range R, attribution P, attribution R, false /100, linking
+    "holdout": (0.83, 0.75, 0.76, 0.60, 2.1, 0.89),
+    "tune": (0.95, 0.94, 0.95, 0.94, 1.0, 0.958),
+}
 
 
-def test_the_tuning_split_does_not_regress(results: dict[str, Metrics]) -> None:
-    # The figures measured when tuning stopped, less a little slack: a change to linking,
-    # parsing or attribution that makes the tuning split worse fails here first. (The
-    # tuning split holds the spent held-out files of sessions 2-4, tune/seen-holdout*-*.)
-    metrics = results["tune"]
-    assert metrics.range.precision >= 0.95
-    assert metrics.range.recall >= 0.94
-    assert metrics.attribution.precision >= 0.95
-    assert metrics.attribution.recall >= 0.94
-    assert metrics.false_range_per_100_non_claims <= 1.0
-    assert metrics.linking_accuracy >= 0.958
+@pytest.mark.parametrize("split", FLOORS)
+def test_the_split_does_not_regress(results: dict[str, Metrics], split: str) -> None:
+    range_p, range_r, attribution_p, attribution_r, false_per_100, linking = FLOORS[split]
+    metrics = results[split]
+    assert metrics.range.precision >= range_p
+    assert metrics.range.recall >= range_r
+    assert metrics.attribution.precision >= attribution_p
+    assert metrics.attribution.recall >= attribution_r
+    assert metrics.false_range_per_100_non_claims <= false_per_100
+    assert metrics.linking_accuracy >= linking
